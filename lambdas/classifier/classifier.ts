@@ -1,0 +1,72 @@
+import { CATEGORIES } from '../core/categories.js';
+import type { Detector } from './detectors/detector.js';
+import { type CompiledLexicon, compileLexicon, type LexiconBundle } from './lexicon-compile.js';
+import { LexiconMatcher } from './lexicon-match.js';
+import { normalise } from './normalise.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+import { tokenise } from './tokenise.js';
+import { applyTuning } from './tuning.js';
+import type { Candidate, Finding, ScanRecord, Tuning } from './types.js';
+
+export interface Classifier {
+  /** Findings for one text, offsets into that text, sorted by start. */
+  scanText(text: string, tuning?: Tuning): Finding[];
+  /** Notes: the text; leads: every text field, each finding carrying its field name. */
+  scanRecord(record: ScanRecord, tuning?: Tuning): Finding[];
+}
+
+export interface ClassifierOptions {
+  lexicons: LexiconBundle;
+  detectors: readonly Detector[];
+}
+
+/** Builds the matcher once; the returned classifier is pure and reusable across scans. */
+export function createClassifier(options: ClassifierOptions): Classifier {
+  const lexicon: CompiledLexicon = compileLexicon(options.lexicons);
+  const matcher = new LexiconMatcher(lexicon);
+  const { detectors } = options;
+
+  function scanText(text: string, tuning?: Tuning): Finding[] {
+    if (text.length === 0) return [];
+    const view = normalise(text);
+    const tokens = tokenise(view.text, view.lower);
+    const candidates: Candidate[] = [];
+    for (const c of matcher.match(view.lower, tokens)) candidates.push(toOriginal(c, view));
+    for (const detector of detectors) {
+      for (const hit of detector.detect(view)) {
+        candidates.push(
+          toOriginal(
+            {
+              category: hit.category ?? detector.category,
+              start: hit.start,
+              end: hit.end,
+              severity: hit.severity ?? CATEGORIES[hit.category ?? detector.category].severity,
+              confidence: hit.confidence,
+              ruleId: hit.ruleId,
+              message: hit.message,
+              suggestion: hit.suggestion,
+            },
+            view,
+          ),
+        );
+      }
+    }
+    return resolveOverlaps(applyTuning(candidates, text, tuning));
+  }
+
+  function scanRecord(record: ScanRecord, tuning?: Tuning): Finding[] {
+    if (record.kind === 'note') return scanText(record.text, tuning);
+    const findings: Finding[] = [];
+    for (const [field, value] of Object.entries(record.fields)) {
+      if (typeof value !== 'string') continue;
+      for (const f of scanText(value, tuning)) findings.push({ ...f, field });
+    }
+    return findings;
+  }
+
+  return { scanText, scanRecord };
+}
+
+function toOriginal(c: Candidate, view: ReturnType<typeof normalise>): Candidate {
+  return { ...c, start: view.origStart(c.start), end: view.origEnd(c.end) };
+}

@@ -1,0 +1,156 @@
+/**
+ * A normalised view of a note with a map back to the original text.
+ *
+ * Detectors and the lexicon matcher work on `text` (NFKC, zero-width characters removed,
+ * Cyrillic/Greek look-alikes folded to Latin) and `lower` (the same, lower-cased, same length);
+ * findings are mapped back with `origStart`/`origEnd` so offsets always point into the
+ * ORIGINAL string (UTF-16 indices).
+ */
+export interface NormalisedText {
+  original: string;
+  text: string;
+  lower: string;
+  /** Original index where normalised char i starts. */
+  origStart(i: number): number;
+  /** Original index just after the last original char that produced normalised chars [.., i). */
+  origEnd(i: number): number;
+}
+
+// Letters that look like Latin ones (Cyrillic and Greek), folded so "сancer" with a Cyrillic "с" still matches.
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  κ: 'k',
+  ι: 'i',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  // Typographic punctuation that NFKC keeps but reps' keyboards produce.
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201B': "'",
+  '\u02BC': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u00A0': ' ',
+  '\u202F': ' ',
+};
+
+// Zero-width and invisible format characters that split words without showing.
+const INVISIBLE = new Set([
+  0xad, 0x34f, 0x61c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a,
+  0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff,
+]);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: tab, LF and CR are the ASCII controls a note may hold
+const NEEDS_WORK = /[^\x09\x0A\x0D\x20-\x7E]/;
+
+export function normalise(original: string): NormalisedText {
+  if (!NEEDS_WORK.test(original)) {
+    // Plain ASCII (the common case): the view is the text itself, no map needed.
+    const len = original.length;
+    return {
+      original,
+      text: original,
+      lower: original.toLowerCase(),
+      origStart: (i) => Math.min(i, len),
+      origEnd: (i) => i,
+    };
+  }
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < original.length; ) {
+    const cp = original.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = original.slice(i, i + width);
+    let mapped: string;
+    if (cp < 0x80) mapped = ch;
+    else if (INVISIBLE.has(cp)) mapped = '';
+    else {
+      const folded = LOOKALIKES[ch];
+      if (folded !== undefined) mapped = folded;
+      else if (cp >= 0xd800 && cp <= 0xdfff)
+        mapped = '\uFFFD'; // lone surrogate: keep one placeholder char
+      else {
+        mapped = ch.normalize('NFKC');
+        if (mapped.length === 1) mapped = LOOKALIKES[mapped] ?? mapped;
+      }
+    }
+    for (let k = 0; k < mapped.length; k++) {
+      out.push(mapped[k] as string);
+      starts.push(i);
+      ends.push(i + width);
+    }
+    i += width;
+  }
+  const text = out.join('');
+  const lowerParts: string[] = new Array(text.length);
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k] as string;
+    const l = c.toLowerCase();
+    // Keep the lower-case view the same length as `text` so one map serves both.
+    lowerParts[k] = l.length === 1 ? l : c;
+  }
+  const len = original.length;
+  return {
+    original,
+    text,
+    lower: lowerParts.join(''),
+    origStart: (i) => (i < starts.length ? (starts[i] as number) : len),
+    origEnd: (i) => (i > 0 ? (ends[i - 1] as number) : 0),
+  };
+}

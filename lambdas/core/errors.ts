@@ -1,0 +1,68 @@
+import type { ZodError } from 'zod';
+
+/**
+ * The one error hierarchy. Every error has a stable `name`, an optional `cause`, and an HTTP
+ * status for the single mapper (lambdas/http/errors-to-http later). 4xx messages say what was
+ * wrong and where; anything else is reported to callers as a bare 500.
+ */
+export class NoteGuardError extends Error {
+  readonly status: number = 500;
+  /** Whether the message may be shown to the caller as it is. */
+  readonly expose: boolean = false;
+  override readonly name: string = 'NoteGuardError';
+}
+
+export interface IssueDetail {
+  /** Where: a JSON path ("fields.Description"), a line number ("line 12"), a field name. */
+  path: string;
+  message: string;
+}
+
+/** Input that does not satisfy the contract (schema, format, encoding). */
+export class ValidationError extends NoteGuardError {
+  override readonly status = 400;
+  override readonly expose = true;
+  override readonly name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly issues: readonly IssueDetail[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+
+  static fromZod(where: string, error: ZodError): ValidationError {
+    return new ValidationError(`${where}: invalid input`, zodIssues(error), { cause: error });
+  }
+}
+
+/** A file or stream the caller pointed us at cannot be read. */
+export class InputError extends NoteGuardError {
+  override readonly status = 400;
+  override readonly expose = true;
+  override readonly name = 'InputError';
+}
+
+/** The bundled lexicon data is invalid: a defect of ours, caught by tests before it ships. */
+export class LexiconDataError extends NoteGuardError {
+  override readonly name = 'LexiconDataError';
+  constructor(
+    message: string,
+    readonly issues: readonly IssueDetail[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+
+  static fromZod(file: string, error: ZodError): LexiconDataError {
+    const issues = zodIssues(error);
+    const first = issues[0];
+    return new LexiconDataError(`${file}: ${first ? `${first.path}: ${first.message}` : 'invalid'}`, issues, {
+      cause: error,
+    });
+  }
+}
+
+export function zodIssues(error: ZodError): IssueDetail[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+}
