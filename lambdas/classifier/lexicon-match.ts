@@ -83,7 +83,13 @@ export class LexiconMatcher {
 
   /** Every phrase that starts at token i; a token may be read several ways (as written, leet, fuzzy). */
   private walk(tokens: readonly Token[], keys: TokenKeys[], i: number, hits: Hit[], masks: MaskHit[]): void {
-    let frontier: { node: TrieNode; factor: number }[] = [{ node: this.lexicon.root, factor: 1 }];
+    const root = this.lexicon.root;
+    const first = keys[i] as TokenKeys;
+    // Fast path: most words start no phrase at all.
+    let any = false;
+    for (const k of first.keys) if (root.next.has(k)) any = true;
+    if (!any) return;
+    let frontier: { node: TrieNode; factor: number }[] = [{ node: root, factor: 1 }];
     for (let j = i; j < keys.length && frontier.length > 0; j++) {
       const tk = keys[j] as TokenKeys;
       const next: { node: TrieNode; factor: number }[] = [];

@@ -96,9 +96,10 @@ const INVISIBLE = new Set([
   0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff,
 ]);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: tab, LF and CR are the ASCII controls a note may hold
-const NEEDS_WORK = /[^\x09\x0A\x0D\x20-\x7E]/;
+const NEEDS_WORK = /[^\x09\x0A\x0D\x20-\x7E]/g;
 
 export function normalise(original: string): NormalisedText {
+  NEEDS_WORK.lastIndex = 0;
   if (!NEEDS_WORK.test(original)) {
     // Plain ASCII (the common case): the view is the text itself, no map needed.
     const len = original.length;
@@ -110,47 +111,68 @@ export function normalise(original: string): NormalisedText {
       origEnd: (i) => i,
     };
   }
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Runs of plain ASCII are copied whole; only the other characters are looked at one by one.
+  const parts: string[] = [];
+  // NFKC may expand a character (up to 18 for U+FDFA), so the maps grow when needed.
+  let starts = new Int32Array(original.length + 16);
+  let ends = new Int32Array(original.length + 16);
+  let n = 0;
   for (let i = 0; i < original.length; ) {
+    NEEDS_WORK.lastIndex = i;
+    const hit = NEEDS_WORK.exec(original);
+    const runEnd = hit ? hit.index : original.length;
+    if (runEnd > i) {
+      parts.push(original.slice(i, runEnd));
+      for (let k = i; k < runEnd; k++, n++) {
+        starts[n] = k;
+        ends[n] = k + 1;
+      }
+      i = runEnd;
+      if (!hit) break;
+    }
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + width);
-    let mapped: string;
-    if (cp < 0x80) mapped = ch;
-    else if (INVISIBLE.has(cp)) mapped = '';
-    else {
-      const folded = LOOKALIKES[ch];
-      if (folded !== undefined) mapped = folded;
-      else if (cp >= 0xd800 && cp <= 0xdfff)
-        mapped = '\uFFFD'; // lone surrogate: keep one placeholder char
-      else {
-        mapped = ch.normalize('NFKC');
-        if (mapped.length === 1) mapped = LOOKALIKES[mapped] ?? mapped;
-      }
+    const mapped = mapChar(original.slice(i, i + width), cp);
+    parts.push(mapped);
+    if (n + mapped.length + (original.length - i) > starts.length) {
+      const size = 2 * (n + mapped.length + original.length - i);
+      const s2 = new Int32Array(size);
+      const e2 = new Int32Array(size);
+      s2.set(starts);
+      e2.set(ends);
+      starts = s2;
+      ends = e2;
     }
-    for (let k = 0; k < mapped.length; k++) {
-      out.push(mapped[k] as string);
-      starts.push(i);
-      ends.push(i + width);
+    for (let k = 0; k < mapped.length; k++, n++) {
+      starts[n] = i;
+      ends[n] = i + width;
     }
     i += width;
   }
-  const text = out.join('');
-  const lowerParts: string[] = new Array(text.length);
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k] as string;
-    const l = c.toLowerCase();
-    // Keep the lower-case view the same length as `text` so one map serves both.
-    lowerParts[k] = l.length === 1 ? l : c;
+  const text = parts.join('');
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    // A few letters lower-case to two characters (İ → i̇); keep the view the same length as `text`.
+    lower = Array.from(text, (c) => {
+      const l = c.toLowerCase();
+      return l.length === c.length ? l : c;
+    }).join('');
   }
   const len = original.length;
   return {
     original,
     text,
-    lower: lowerParts.join(''),
-    origStart: (i) => (i < starts.length ? (starts[i] as number) : len),
-    origEnd: (i) => (i > 0 ? (ends[i - 1] as number) : 0),
+    lower,
+    origStart: (i) => (i < n ? (starts[i] as number) : len),
+    origEnd: (i) => (i > 0 ? (ends[Math.min(i, n) - 1] as number) : 0),
   };
+}
+
+function mapChar(ch: string, cp: number): string {
+  if (INVISIBLE.has(cp)) return '';
+  const folded = LOOKALIKES[ch];
+  if (folded !== undefined) return folded;
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\uFFFD'; // a lone surrogate: one placeholder char
+  const nfkc = ch.normalize('NFKC');
+  return nfkc.length === 1 ? (LOOKALIKES[nfkc] ?? nfkc) : nfkc;
 }

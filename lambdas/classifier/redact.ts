@@ -20,18 +20,35 @@ export function redactText(text: string, findings: readonly Span[]): string {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const DIGIT = /\p{N}/u;
 
-/** Masks one flagged span: numbers keep their last 4 digits (of 8+), words their first and last letter (of 4+), secrets nothing. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
+const KEEPS_LAST_FOUR = new Set<CategoryId>(['payment_card', 'bank_account', 'personal_contact']);
+
+/** Masks one flagged span: card/account/phone numbers keep their last 4 digits (of 8+), words their first and last letter (of 4+), secrets nothing. */
 export function maskSpan(span: string, category: CategoryId): string {
   if (category === 'credentials') return '********';
+  const chars = [...span];
+  const digits = chars.filter((c) => DIGIT.test(c)).length;
+  const alnum = chars.filter((c) => LETTER_OR_DIGIT.test(c)).length;
+  if (digits * 2 >= alnum) {
+    // Cards, accounts and phones keep the last 4 digits of a long number, as receipts do; ids and
+    // birth dates keep nothing (an SSN's last 4 is itself used to authenticate).
+    let keep = digits >= 8 && KEEPS_LAST_FOUR.has(category) ? 4 : 0;
+    const out = chars.reverse().map((c) => {
+      if (!LETTER_OR_DIGIT.test(c)) return c;
+      if (keep > 0 && DIGIT.test(c)) {
+        keep--;
+        return c;
+      }
+      return '*';
+    });
+    return out.reverse().join('');
+  }
   return span.replace(WORD, (word) => {
-    const digits = [...word].filter((c) => DIGIT.test(c)).length;
-    if (digits * 2 >= word.length)
-      return word.length >= 8 ? '*'.repeat(word.length - 4) + word.slice(-4) : '*'.repeat(word.length);
-    const chars = [...word];
-    if (chars.length < 4) return '*'.repeat(chars.length);
-    return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+    const letters = [...word];
+    if (letters.length < 4) return '*'.repeat(letters.length);
+    return letters[0] + '*'.repeat(letters.length - 2) + letters[letters.length - 1];
   });
 }
 
@@ -54,7 +71,7 @@ export function maskedPreview(
   }
   let to = finding.end;
   for (let n = 0; n < words && to < text.length; n++) {
-    const m = /^\s*\S+/u.exec(text.slice(to));
+    const m = /^[^\p{L}\p{N}]*[\p{L}\p{N}]\S*/u.exec(text.slice(to));
     if (!m) break;
     to += m[0].length;
   }

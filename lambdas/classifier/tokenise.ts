@@ -9,81 +9,142 @@ export interface Token {
   capitalised: boolean;
 }
 
-// Symbols kept inside words because reps use them as letters: p@rty, a$$hole, sh!t, f***ing.
-const WORD = /[\p{L}\p{N}@$*!|]+/gu;
-const EDGE_SYMBOLS = /^[@$*!|]+|[@$*!|]+$/g;
-const SENTENCE_BREAK = /[!?;\n]|\.(?:\s|$)/;
-const SPACED_GAP = /^[ .]$/;
+// Symbols are kept inside words because reps use them as letters: p@rty, a$$hole, sh!t, f***ing.
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
-function isSingleLetter(surface: string): boolean {
-  return surface.length === 1 && surface >= 'a' && surface <= 'z';
+/** ! ? ; or a newline, or a full stop followed by white space or the end. */
+function hasSentenceBreak(lower: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 33 || c === 63 || c === 59 || c === 10) return true;
+    if (c === 46) {
+      const next = lower.charCodeAt(i + 1);
+      if (Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13) return true;
+    }
+  }
+  return false;
+}
+
+function isCapitalised(text: string, at: number): boolean {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  if (a < 128 && b < 128) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  return UPPER.test(text[at] ?? '') && LOWER.test(text[at + 1] ?? '');
+}
+
+// Character classes for the ASCII fast path: 1 = letter or digit, 2 = symbol used as a letter.
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 1;
+for (const c of [64, 36, 42, 33, 124]) ASCII_CLASS[c] = 2;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isAsciiLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function classOf(lower: string, i: number): number {
+  const c = lower.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c] as number;
+  // Surrogate halves: look at the whole code point.
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(lower.slice(i, i + 2)) ? 1 : 0;
+  if (c >= 0xdc00 && c <= 0xdfff) return LETTER_OR_DIGIT.test(lower.slice(i - 1, i + 1)) ? 1 : 0;
+  return LETTER_OR_DIGIT.test(lower[i] as string) ? 1 : 0;
 }
 
 /** Splits `lower` (with `text` for case) into tokens; runs of 3+ spaced single letters ("r e h a b") become one token. */
 export function tokenise(text: string, lower: string): Token[] {
   const tokens: Token[] = [];
+  const len = lower.length;
   let sentence = 0;
   let prevEnd = 0;
-  for (const m of lower.matchAll(WORD)) {
-    let surface = m[0];
-    let start = m.index;
-    if (/^[@$*!|]|[@$*!|]$/.test(surface)) {
-      const trimmed = surface.replace(EDGE_SYMBOLS, '');
-      if (trimmed === '') continue;
-      // "$$" or "!" at a word's edge is punctuation, except a leading "$"/"@" before letters ("@ss" stays).
-      start += surface.indexOf(trimmed[0] as string);
-      surface = trimmed;
+  let singles = 0;
+  let spaced = false;
+  let i = 0;
+  while (i < len) {
+    // Skip to a letter or digit; a symbol starts a word only before a letter ("$hit", "@ss", not "$18k").
+    while (i < len) {
+      const c = lower.charCodeAt(i);
+      const k = c < 128 ? (ASCII_CLASS[c] as number) : classOf(lower, i);
+      if (k === 1 || (k === 2 && isAsciiLetter(lower.charCodeAt(i + 1)))) break;
+      i++;
     }
-    const end = start + surface.length;
-    if (tokens.length > 0 && SENTENCE_BREAK.test(lower.slice(prevEnd, start))) sentence++;
-    const first = text[start] ?? '';
-    const second = text[start + 1] ?? '';
+    if (i >= len) break;
+    const start = i;
+    let end = i;
+    while (i < len) {
+      const c = lower.charCodeAt(i);
+      const k = c < 128 ? (ASCII_CLASS[c] as number) : classOf(lower, i);
+      if (k === 0) break;
+      i++;
+      if (k === 1) end = i; // trailing symbols ("animal!") are punctuation
+    }
+    if (tokens.length > 0 && hasSentenceBreak(lower, prevEnd, start)) sentence++;
+    // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
+    singles = end - start === 1 ? singles + 1 : 0;
+    if (singles >= 3) spaced = true;
     tokens.push({
       start,
       end,
-      surface,
+      surface: lower.slice(start, end),
       sentence,
-      capitalised: UPPER.test(first) && LOWER.test(second),
+      capitalised: isCapitalised(text, start),
     });
     prevEnd = end;
+    i = end;
+    // Skip the symbols that were not part of the word.
+    while (i < len && classOf(lower, i) === 2) i++;
   }
-  return mergeSpacedLetters(tokens, lower);
+  return spaced ? mergeSpacedLetters(tokens, lower) : tokens;
+}
+
+function isSingleLetter(surface: string): boolean {
+  return surface.length === 1 && surface >= 'a' && surface <= 'z';
+}
+
+/** The one-character gap between two tokens if it is a space or a dot, else -1. */
+function spacedGap(lower: string, left: Token, right: Token): number {
+  if (right.start - left.end !== 1) return -1;
+  const c = lower.charCodeAt(left.end);
+  return c === 32 || c === 46 ? c : -1;
 }
 
 function mergeSpacedLetters(tokens: Token[], lower: string): Token[] {
+  const merged: Token[] = [];
   let i = 0;
-  let merged: Token[] | null = null;
   while (i < tokens.length) {
     let j = i;
+    let separator = -1;
+    // One separator throughout ("r e h a b", "d.u.i"), so "a D.U.I." keeps its article.
     while (
       j + 1 < tokens.length &&
       isSingleLetter((tokens[j] as Token).surface) &&
-      isSingleLetter((tokens[j + 1] as Token).surface) &&
-      SPACED_GAP.test(lower.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start))
+      isSingleLetter((tokens[j + 1] as Token).surface)
     ) {
+      const gap = spacedGap(lower, tokens[j] as Token, tokens[j + 1] as Token);
+      if (gap === -1 || (separator !== -1 && gap !== separator)) break;
+      separator = gap;
       j++;
     }
     if (j - i >= 2) {
-      merged ??= tokens.slice(0, i);
       const first = tokens[i] as Token;
       const last = tokens[j] as Token;
+      let surface = '';
+      for (let k = i; k <= j; k++) surface += (tokens[k] as Token).surface;
       merged.push({
         start: first.start,
         end: last.end,
-        surface: tokens
-          .slice(i, j + 1)
-          .map((t) => t.surface)
-          .join(''),
+        surface,
         sentence: first.sentence,
         capitalised: false,
       });
       i = j + 1;
     } else {
-      merged?.push(tokens[i] as Token);
+      merged.push(tokens[i] as Token);
       i++;
     }
   }
-  return merged ?? tokens;
+  return merged;
 }

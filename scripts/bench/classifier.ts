@@ -1,0 +1,68 @@
+import { createClassifier } from '../../lambdas/classifier/classifier.js';
+import { PII_DETECTORS } from '../../lambdas/classifier/detectors/index.js';
+import { loadLexicons } from '../../lambdas/classifier/lexicon-load.js';
+import { generateNotes } from './workload.js';
+
+export interface ClassifierBench {
+  coldStartMs: number;
+  notes: number;
+  bytes: number;
+  mbPerSec: number;
+  notesPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  heapMb: number;
+  floorMbPerSec: number;
+  ratioToFloor: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+
+/** Single-threaded: everything below runs on one core in this process. */
+export function benchClassifier(count = 5000): ClassifierBench {
+  const t0 = performance.now();
+  const classifier = createClassifier({ lexicons: loadLexicons(), detectors: PII_DETECTORS });
+  const coldStartMs = performance.now() - t0;
+
+  const notes = generateNotes(count);
+  const bytes = notes.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  for (const n of notes.slice(0, 500)) classifier.scanText(n); // warm-up: JIT and the token cache
+
+  let sink = 0;
+  const t1 = performance.now();
+  for (const n of notes) sink += classifier.scanText(n).length;
+  const total = (performance.now() - t1) / 1000;
+
+  const latencies: number[] = [];
+  for (const n of notes) {
+    const s = performance.now();
+    sink += classifier.scanText(n).length;
+    latencies.push(performance.now() - s);
+  }
+  latencies.sort((a, b) => a - b);
+
+  globalThis.gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+
+  // The floor: the least any scanner must do, lower-case the text and split it into words.
+  const split = /[^\p{L}\p{N}]+/u;
+  for (const n of notes.slice(0, 500)) sink += n.toLowerCase().split(split).length;
+  const t2 = performance.now();
+  for (const n of notes) sink += n.toLowerCase().split(split).length;
+  const floor = (performance.now() - t2) / 1000;
+  if (sink === -1) console.log(sink);
+
+  return {
+    coldStartMs,
+    notes: notes.length,
+    bytes,
+    mbPerSec: bytes / 1e6 / total,
+    notesPerSec: notes.length / total,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    heapMb,
+    floorMbPerSec: bytes / 1e6 / floor,
+    ratioToFloor: total / floor,
+  };
+}

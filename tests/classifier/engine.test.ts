@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../lambdas/classifier/classifier.js';
+import type { LexiconBundle } from '../../lambdas/classifier/lexicon-compile.js';
+import type { LexiconFile } from '../../lambdas/classifier/lexicon-schema.js';
+
+// A small hand-made bundle: the engine's behaviour is tested apart from the shipped lexicon data.
+const entry = (id: string, phrases: string[], extra: Partial<LexiconFile['entries'][number]> = {}) => ({
+  id,
+  phrases,
+  patterns: [],
+  note: 'Why it matters.',
+  suggestion: 'Remove it.',
+  ...extra,
+});
+
+const bundle: LexiconBundle = {
+  context: {
+    language: 'en',
+    lists: { person: ['he', 'she', 'guy', 'wife'], orgNouns: ['subsidiary', 'market', 'team'] },
+  },
+  exclusions: {
+    language: 'en',
+    exclusions: [
+      {
+        id: 'exclude.org.cancer',
+        phrases: ['cancer center'],
+        categories: ['health'],
+        why: 'An account name.',
+      },
+    ],
+  },
+  files: [
+    {
+      category: 'health',
+      language: 'en',
+      exclusions: [],
+      entries: [
+        entry('health.pregnancy', ['pregnant', 'expecting']),
+        entry('health.cancer', ['cancer', 'breast cancer']),
+        entry('health.rehab', ['rehab']),
+      ],
+    },
+    {
+      category: 'ethnicity',
+      language: 'en',
+      exclusions: [],
+      entries: [
+        entry('ethnicity.origin', ['nigerian'], {
+          context: { needsPerson: true, unlessFollowedBy: ['@orgNouns'] },
+        }),
+      ],
+    },
+    {
+      category: 'appearance',
+      language: 'en',
+      exclusions: [{ id: 'exclude.hot.lead', phrases: ['hot lead'], categories: [], why: 'Pipeline slang.' }],
+      entries: [entry('appearance.hot', ['hot'], { context: { needsPerson: true } })],
+    },
+    {
+      category: 'family_status',
+      language: 'en',
+      exclusions: [],
+      entries: [
+        entry('family_status.engaged', ['engaged'], {
+          context: { requireNear: ['(got|getting|just)'], window: 2 },
+        }),
+        entry('family_status.divorce', ['divorce'], {
+          context: { unlessPrecededBy: ['contract'], unlessNear: ['app'] },
+        }),
+      ],
+    },
+    {
+      category: 'derogatory',
+      language: 'en',
+      exclusions: [],
+      entries: [entry('derogatory.idiot', ['(total|complete|) idiot', 'moron'], { severity: 'medium' })],
+    },
+    {
+      category: 'profanity',
+      language: 'en',
+      exclusions: [],
+      entries: [
+        entry('profanity.censored', [], { patterns: ['\\bf(?<hit>[*#@]+)(?:ing|in)?\\b'], severity: 'low' }),
+        entry('profanity.bullshit', ['bullshit']),
+      ],
+    },
+    {
+      category: 'financial_hardship',
+      language: 'en',
+      exclusions: [],
+      entries: [entry('financial_hardship.bankruptcy', ['bankruptcy'])],
+    },
+  ],
+};
+
+const classifier = createClassifier({ lexicons: bundle, detectors: [] });
+const spans = (text: string) =>
+  classifier.scanText(text).map((f) => [f.category, text.slice(f.start, f.end)]);
+
+describe('phrase matching over stems', () => {
+  it.each([
+    ['She is pregnant.', [['health', 'pregnant']]],
+    ['Two idiots on the call', [['derogatory', 'idiots']]],
+    ['what a total idiot', [['derogatory', 'total idiot']]],
+    ['He had breast cancer last year', [['health', 'breast cancer']]],
+    ['NO FINDINGS HERE, just a renewal', []],
+  ])('%s', (text, expected) => expect(spans(text)).toEqual(expected));
+});
+
+describe('obfuscation is undone but offsets stay in the original text', () => {
+  it.each([
+    ['leetspeak', 'what a m0r0n he is', [['derogatory', 'm0r0n']]],
+    ['symbols inside a word', 'he is a 1d!0t', [['derogatory', '1d!0t']]],
+    ['spaced letters', 'went to r e h a b in May', [['health', 'r e h a b']]],
+    ['zero-width characters', 'she is preg\u200Bnant', [['health', 'preg\u200Bnant']]],
+    ['Cyrillic look-alikes', 'she is рregnаnt', [['health', 'рregnаnt']]],
+    ['full-width letters', 'she is ｐｒｅｇｎａｎｔ', [['health', 'ｐｒｅｇｎａｎｔ']]],
+    ['emoji before the span (surrogate pairs)', '😀😀 she is pregnant', [['health', 'pregnant']]],
+    ['all caps', 'SHE IS PREGNANT', [['health', 'PREGNANT']]],
+  ])('%s', (_name, text, expected) => expect(spans(text)).toEqual(expected));
+
+  it('lowers confidence for leetspeak', () => {
+    const [plain] = classifier.scanText('a moron');
+    const [leet] = classifier.scanText('a m0r0n');
+    expect(leet?.confidence).toBeLessThan(plain?.confidence ?? 0);
+  });
+});
+
+describe('bounded fuzzy matching', () => {
+  it('matches one-edit misspellings of long words, with lower confidence', () => {
+    const [f] = classifier.scanText('filed for bankrupcty');
+    expect(f).toMatchObject({ category: 'financial_hardship', ruleId: 'financial_hardship.bankruptcy' });
+    expect(f?.confidence).toBeLessThan(0.85);
+    expect(spans('filed for bankrupcy')).toEqual([['financial_hardship', 'bankrupcy']]);
+  });
+
+  it('does not fuzz short words or two-edit distances', () => {
+    expect(spans('she is prenat')).toEqual([]);
+    expect(spans('filed for bnkrupcy')).toEqual([]);
+  });
+});
+
+describe('context rules', () => {
+  it('needsPerson: fires only when a person is the subject', () => {
+    expect(spans('He is Nigerian.')).toEqual([['ethnicity', 'Nigerian']]);
+    expect(spans('Talked to Femi, Nigerian by birth')).toEqual([['ethnicity', 'Nigerian']]);
+    expect(spans('Nigerian rollout planned.')).toEqual([]);
+  });
+
+  it('unlessFollowedBy: org nouns after the word suppress it', () => {
+    expect(spans('Her Nigerian subsidiary signed.')).toEqual([]);
+  });
+
+  it('exclusions mask the category inside organisation names and idioms', () => {
+    expect(spans('Harbor Cancer Center RFP')).toEqual([]);
+    expect(spans('He is a hot lead')).toEqual([]);
+    expect(spans('he is hot')).toEqual([['appearance', 'hot']]);
+  });
+
+  it('requireNear: needs a cue within the window', () => {
+    expect(spans('she just got engaged')).toEqual([['family_status', 'engaged']]);
+    expect(spans('the buyer is engaged and responsive')).toEqual([]);
+  });
+
+  it('unlessPrecededBy and unlessNear', () => {
+    expect(spans('going through a divorce')).toEqual([['family_status', 'divorce']]);
+    expect(spans('the contract divorce clause')).toEqual([]);
+    expect(spans('the divorce app')).toEqual([]);
+  });
+
+  it('never looks across a sentence break', () => {
+    expect(spans('She called. Nigerian rollout next.')).toEqual([]);
+  });
+});
+
+describe('patterns', () => {
+  it('uses the named group `hit` as the span and keeps word boundaries', () => {
+    expect(spans('a f***ing mess')).toEqual([['profanity', '***']]);
+    expect(spans('this is bullsh!t')).toEqual([['profanity', 'bullsh!t']]);
+  });
+});
+
+describe('tuning per organisation', () => {
+  it('drops allow-listed phrases, disabled categories, and applies severity overrides', () => {
+    const text = 'He is a moron and she is pregnant';
+    expect(classifier.scanText(text, { allowList: ['Moron'] }).map((f) => f.category)).toEqual(['health']);
+    expect(classifier.scanText(text, { disabledCategories: ['health'] }).map((f) => f.category)).toEqual([
+      'derogatory',
+    ]);
+    const [d] = classifier.scanText(text, { severityOverrides: { derogatory: 'low' } });
+    expect(d?.severity).toBe('low');
+  });
+});
+
+describe('records', () => {
+  it('scans every field of a lead and names the field on each finding', () => {
+    const findings = classifier.scanRecord({
+      id: 'l1',
+      kind: 'lead',
+      fields: { Company: 'Acme', Description: 'CFO is pregnant', Notes__c: 'a moron' },
+    });
+    expect(findings.map((f) => [f.field, f.category, f.start, f.end])).toEqual([
+      ['Description', 'health', 7, 15],
+      ['Notes__c', 'derogatory', 2, 7],
+    ]);
+  });
+
+  it('is deterministic and findings never overlap', () => {
+    const text = 'total idiot, moron, pregnant, bullshit, f***ing, '.repeat(20);
+    const a = classifier.scanText(text);
+    expect(classifier.scanText(text)).toEqual(a);
+    for (let i = 1; i < a.length; i++) expect((a[i]?.start ?? 0) >= (a[i - 1]?.end ?? 0)).toBe(true);
+  });
+
+  it('carries the rule id, message, suggestion, severity and a confidence in 0..1', () => {
+    const [f] = classifier.scanText('she is pregnant');
+    expect(f).toEqual({
+      category: 'health',
+      start: 7,
+      end: 15,
+      severity: 'high',
+      confidence: 0.85,
+      ruleId: 'health.pregnancy',
+      message: 'Why it matters.',
+      suggestion: 'Remove it.',
+    });
+  });
+});
+
+describe('tokeniser edges', () => {
+  it('keeps "$18k" a number and trailing "!" punctuation', async () => {
+    const { tokenise } = await import('../../lambdas/classifier/tokenise.js');
+    const text = 'Budget $18k!! p@rty animal! @ss';
+    expect(tokenise(text, text.toLowerCase()).map((t) => t.surface)).toEqual([
+      'budget',
+      '18k',
+      'p@rty',
+      'animal',
+      '@ss',
+    ]);
+  });
+
+  it('merges spaced and dotted single letters but not two of them', async () => {
+    const { tokenise } = await import('../../lambdas/classifier/tokenise.js');
+    const text = 'got a D.U.I. and r e h a b, plan A B';
+    expect(tokenise(text, text.toLowerCase()).map((t) => t.surface)).toEqual([
+      'got',
+      'a',
+      'dui',
+      'and',
+      'rehab',
+      'plan',
+      'a',
+      'b',
+    ]);
+  });
+});
