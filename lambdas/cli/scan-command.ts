@@ -1,3 +1,4 @@
+import { findingJson } from '../classifier/finding-json.js';
 import { defaultClassifier } from '../classifier/index.js';
 import { redactText } from '../classifier/redact.js';
 import type { Finding, ScanRecord } from '../classifier/types.js';
@@ -15,21 +16,6 @@ export interface ScanOptions {
   style: Style;
   out: (line: string) => void;
   err: (line: string) => void;
-}
-
-/** The stable per-record contract of `--format jsonl` (the product is measured through it). */
-export function findingJson(f: Finding) {
-  return {
-    category: f.category,
-    start: f.start,
-    end: f.end,
-    ...(f.field !== undefined ? { field: f.field } : {}),
-    severity: f.severity,
-    confidence: Math.round(f.confidence * 1000) / 1000,
-    ruleId: f.ruleId,
-    message: f.message,
-    suggestion: f.suggestion,
-  };
 }
 
 /** Returns the exit code: 0, or 1 when some input lines were malformed (the good ones are still scanned). */

@@ -66,3 +66,61 @@ export class LexiconDataError extends NoteGuardError {
 export function zodIssues(error: ZodError): IssueDetail[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
 }
+
+/** Missing, malformed, stale or wrong credentials or signature. */
+export class UnauthorizedError extends NoteGuardError {
+  override readonly status = 401;
+  override readonly expose = true;
+  override readonly name = 'UnauthorizedError';
+}
+
+/** Authenticated, but not allowed to do this (a rep acting on another rep's note). */
+export class ForbiddenError extends NoteGuardError {
+  override readonly status = 403;
+  override readonly expose = true;
+  override readonly name = 'ForbiddenError';
+}
+
+export class NotFoundError extends NoteGuardError {
+  override readonly status = 404;
+  override readonly expose = true;
+  override readonly name = 'NotFoundError';
+}
+
+/** The request conflicts with the stored state (e.g. redacting a note whose text is no longer held). */
+export class ConflictError extends NoteGuardError {
+  override readonly status = 409;
+  override readonly expose = true;
+  override readonly name = 'ConflictError';
+}
+
+export class PayloadTooLargeError extends NoteGuardError {
+  override readonly status = 413;
+  override readonly expose = true;
+  override readonly name = 'PayloadTooLargeError';
+}
+
+export class UnsupportedMediaTypeError extends NoteGuardError {
+  override readonly status = 415;
+  override readonly expose = true;
+  override readonly name = 'UnsupportedMediaTypeError';
+}
+
+/** A dependency (the table, Slack, the CRM) is unavailable: the caller should retry later. */
+export class UnavailableError extends NoteGuardError {
+  override readonly status = 503;
+  override readonly expose = true;
+  override readonly name = 'UnavailableError';
+}
+
+/** Optimistic-concurrency loss inside the store; use cases retry it, callers never see it. */
+export class WriteConflictError extends NoteGuardError {
+  override readonly status = 503;
+  override readonly name = 'WriteConflictError';
+}
+
+/** The delivery id was already stored: the webhook is a retry of something we already have. */
+export class DuplicateDeliveryError extends NoteGuardError {
+  override readonly status = 200;
+  override readonly name = 'DuplicateDeliveryError';
+}

@@ -1,0 +1,42 @@
+import { ValidationError } from '../core/errors.js';
+import { type HandlerContext, handle } from '../http/handler-context.js';
+import type { HttpHandler } from '../http/http-types.js';
+import { presentFinding } from '../http/present.js';
+import { header, jsonBody, rawBody, requireContentType } from '../http/request.js';
+import { json } from '../http/respond.js';
+import { noteWebhookSchema } from '../http/schemas/note-webhook.js';
+import { SIGNATURE_HEADER, TOLERANCE_SECONDS, verifyWebhook } from '../http/webhook-signature.js';
+import { ingestNote } from '../usecases/ingest-note.js';
+
+/** POST /v1/notes: the generic, signed CRM webhook. */
+export function postNotesHandler(ctx: HandlerContext): HttpHandler {
+  return handle(ctx, 'POST /v1/notes', async (event) => {
+    const { bytes, text } = rawBody(event);
+    const signature = header(event, SIGNATURE_HEADER);
+    verifyWebhook(ctx.config.webhookSecrets, signature, bytes, ctx.config.nowSeconds());
+    requireContentType(event, ['application/json']);
+    const parsed = noteWebhookSchema.safeParse(jsonBody(text));
+    if (!parsed.success) throw ValidationError.fromZod('body', parsed.error);
+    // A signed request is good once: the same signature again within the window is a replay.
+    const nonce = `sig:${signature}`;
+    if (!(await ctx.deps.repo.claimNonce(nonce, 2 * TOLERANCE_SECONDS))) {
+      return json(401, {
+        error: 'UnauthorizedError',
+        message: 'this signed request was already received (replay)',
+      });
+    }
+    const { orgId, ...note } = parsed.data;
+    try {
+      const result = await ingestNote(ctx.deps, { ...note, orgId: orgId ?? 'default' });
+      return json(result.outcome === 'stored' ? 201 : 200, {
+        noteId: result.noteId,
+        outcome: result.outcome,
+        findings: result.findings.map(presentFinding),
+      });
+    } catch (err) {
+      // Nothing was stored: let the CRM retry the same signed request.
+      await ctx.deps.repo.releaseNonce(nonce).catch(() => {});
+      throw err;
+    }
+  });
+}

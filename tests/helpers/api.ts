@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import type { ApiConfig } from '../../lambdas/http/api-config.js';
+import type { HandlerContext } from '../../lambdas/http/handler-context.js';
+import { ROUTES } from '../../lambdas/http/routes.js';
+import { signWebhook } from '../../lambdas/http/webhook-signature.js';
+import { createLocalServer, type RawRoute } from '../../lambdas/local/local-server.js';
+import { realDeps } from './deps.js';
+
+export const TEST_CONFIG: ApiConfig = {
+  webhookSecrets: ['test-webhook-secret'],
+  apiTokens: ['test-api-token'],
+  salesforce: {
+    token: 'sf-url-token-123',
+    orgId: '00Dxx0000000001EAA',
+    ownerEmails: { '005xx0000000001AAA': 'owner@example.com' },
+  },
+  hubspot: { clientSecret: 'yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy' },
+  nowSeconds: () => Math.floor(Date.now() / 1000),
+};
+
+/** The real local server (same handlers as Lambda) on a free port, over a fresh DynamoDB Local table. */
+export async function startApi(
+  config: Partial<ApiConfig> = {},
+  extra: (ctx: HandlerContext) => RawRoute[] = () => [],
+) {
+  const env = await realDeps();
+  const ctx: HandlerContext = { deps: env.deps, config: { ...TEST_CONFIG, ...config } };
+  const server = createLocalServer(ctx, ROUTES, extra(ctx));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    ...env,
+    ctx,
+    base,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await env.drop();
+    },
+  };
+}
+
+/** POSTs a body signed exactly as a CRM integration must sign it. */
+export async function postSigned(
+  base: string,
+  path: string,
+  body: unknown,
+  opts: { secret?: string; t?: number; headers?: Record<string, string> } = {},
+) {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const t = opts.t ?? Math.floor(Date.now() / 1000);
+  return fetch(base + path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-noteguard-signature': signWebhook(opts.secret ?? 'test-webhook-secret', raw, t),
+      ...opts.headers,
+    },
+    body: raw,
+  });
+}
+
+export const bearer = { authorization: 'Bearer test-api-token' };
