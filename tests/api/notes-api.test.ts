@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, postSigned, startApi } from '../helpers/api.js';
+import { bearer, jsonOf, postSigned, startApi } from '../helpers/api.js';
 
 let api: Awaited<ReturnType<typeof startApi>>;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('POST /v1/notes', () => {
       note('api-1', 'She is pregnant, deal will slip. He is a total idiot.'),
     );
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.noteId).toMatch(/^n_/);
     expect(body.outcome).toBe('stored');
     expect(body.findings.map((f: { category: string }) => f.category).sort()).toEqual([
@@ -62,13 +62,13 @@ describe('POST /v1/notes', () => {
       body: JSON.stringify(note('api-unsigned', 'She is pregnant.')),
     });
     expect(res.status).toBe(401);
-    expect((await res.json()).message).toMatch(message);
+    expect((await jsonOf(res)).message).toMatch(message);
   });
 
   it('401 for a body signed with another secret', async () => {
     const res = await postSigned(api.base, '/v1/notes', note('api-2', 'x'), { secret: 'wrong' });
     expect(res.status).toBe(401);
-    expect((await res.json()).message).toMatch(/does not match the body/);
+    expect((await jsonOf(res)).message).toMatch(/does not match the body/);
   });
 
   it('401 for a timestamp more than 5 minutes old or ahead', async () => {
@@ -77,7 +77,7 @@ describe('POST /v1/notes', () => {
         t: Math.floor(Date.now() / 1000) + skew,
       });
       expect(res.status).toBe(401);
-      expect((await res.json()).message).toMatch(/more than 300 seconds/);
+      expect((await jsonOf(res)).message).toMatch(/more than 300 seconds/);
     }
   });
 
@@ -88,7 +88,7 @@ describe('POST /v1/notes', () => {
     expect(first.status).toBe(201);
     const again = await postSigned(api.base, '/v1/notes', body, { t });
     expect(again.status).toBe(401);
-    expect((await again.json()).message).toMatch(/replay/);
+    expect((await jsonOf(again)).message).toMatch(/replay/);
   });
 
   it('400 with the zod issue paths for a schema error', async () => {
@@ -99,7 +99,7 @@ describe('POST /v1/notes', () => {
       extra: 1,
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['(root)', 'kind', 'ownerEmail']);
     expect(await api.repo.getNote('n_aaaaaaaaaaaaaaaaaaaaaa')).toBeNull();
   });
@@ -107,7 +107,7 @@ describe('POST /v1/notes', () => {
   it('400 for malformed JSON, saying so', async () => {
     const res = await postSigned(api.base, '/v1/notes', '{"source": "custom",');
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toBe('body is not valid JSON');
+    expect((await jsonOf(res)).message).toBe('body is not valid JSON');
   });
 
   it('400 when both body and fields (or neither) are given', async () => {
@@ -116,7 +116,7 @@ describe('POST /v1/notes', () => {
       fields: { Description: 'y' },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).issues[0].path).toBe('body');
+    expect((await jsonOf(res)).issues[0].path).toBe('body');
   });
 
   it('415 for a wrong content type', async () => {
@@ -139,7 +139,7 @@ describe('POST /v1/notes', () => {
       fields: { Company: 'Acme', Description: 'CFO is going through a nasty divorce' },
     });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.findings[0]).toMatchObject({ category: 'family_status', field: 'Description' });
   });
 });
@@ -148,11 +148,11 @@ describe('POST /v1/scan', () => {
   it('returns findings and the redacted text, and stores nothing', async () => {
     const res = await postSigned(api.base, '/v1/scan', { body: 'She is pregnant.' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.redactedBody).toBe('She is [REDACTED:health].');
     expect(body.findings[0]).toMatchObject({ category: 'health', start: 7, end: 15 });
     const listed = await fetch(`${api.base}/v1/findings?status=open&limit=100`, { headers: bearer });
-    const all = (await listed.json()).findings as { preview: string }[];
+    const all = (await jsonOf(listed)).findings as { preview: string }[];
     expect(all.every((f) => f.preview !== 'She is p******t.')).toBe(true);
   });
 
@@ -168,12 +168,12 @@ describe('POST /v1/scan', () => {
 
 describe('bearer-token routes', () => {
   it('GET /v1/notes/{id} returns metadata and masked findings; 401 without a token; 404 for an unknown id', async () => {
-    const created = await (
-      await postSigned(api.base, '/v1/notes', note('api-get', 'SSN 536-22-8471 and she is pregnant'))
-    ).json();
+    const created = await jsonOf(
+      await postSigned(api.base, '/v1/notes', note('api-get', 'SSN 536-22-8471 and she is pregnant')),
+    );
     const res = await fetch(`${api.base}/v1/notes/${created.noteId}`, { headers: bearer });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.note).toMatchObject({ noteId: created.noteId, status: 'open', title: 'Discovery call' });
     expect(JSON.stringify(body)).not.toMatch(/pregnant|536-22-8471/);
     expect((await fetch(`${api.base}/v1/notes/${created.noteId}`)).status).toBe(401);
@@ -194,27 +194,27 @@ describe('bearer-token routes', () => {
         ownerEmail: 'queue@example.com',
       }),
     );
-    const first = await (
-      await fetch(`${api.base}/v1/findings?status=open&owner=queue@example.com&limit=2`, { headers: bearer })
-    ).json();
+    const first = await jsonOf(
+      await fetch(`${api.base}/v1/findings?status=open&owner=queue@example.com&limit=2`, { headers: bearer }),
+    );
     expect(first.findings).toHaveLength(2);
     expect(first.cursor).toBeTruthy();
-    const second = await (
+    const second = await jsonOf(
       await fetch(
         `${api.base}/v1/findings?status=open&owner=queue@example.com&limit=2&cursor=${first.cursor}`,
         { headers: bearer },
-      )
-    ).json();
+      ),
+    );
     expect(second.findings.length).toBeGreaterThanOrEqual(1);
     const ids = [...first.findings, ...second.findings].map((f: { findingId: string }) => f.findingId);
     expect(new Set(ids).size).toBe(ids.length);
-    const health = await (
-      await fetch(`${api.base}/v1/findings?status=open&category=health&limit=100`, { headers: bearer })
-    ).json();
+    const health = await jsonOf(
+      await fetch(`${api.base}/v1/findings?status=open&category=health&limit=100`, { headers: bearer }),
+    );
     expect(health.findings.every((f: { category: string }) => f.category === 'health')).toBe(true);
-    const queue = await (
-      await fetch(`${api.base}/v1/findings?status=open&limit=100`, { headers: bearer })
-    ).json();
+    const queue = await jsonOf(
+      await fetch(`${api.base}/v1/findings?status=open&limit=100`, { headers: bearer }),
+    );
     const ranks = queue.findings.map(
       (f: { severity: string }) => ({ high: 3, medium: 2, low: 1 })[f.severity],
     );
@@ -224,7 +224,7 @@ describe('bearer-token routes', () => {
   it('400 for bad query parameters and a forged cursor', async () => {
     const bad = await fetch(`${api.base}/v1/findings?status=maybe&limit=1000`, { headers: bearer });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).issues.map((i: { path: string }) => i.path).sort()).toEqual([
+    expect((await jsonOf(bad)).issues.map((i: { path: string }) => i.path).sort()).toEqual([
       'limit',
       'status',
     ]);
@@ -233,15 +233,15 @@ describe('bearer-token routes', () => {
   });
 
   it('POST /v1/notes/{id}/redact redacts the stored note, resolves findings, drops the raw text and audits the actor', async () => {
-    const created = await (
-      await postSigned(api.base, '/v1/notes', note('api-redact', 'Met Dana. She is pregnant.'))
-    ).json();
+    const created = await jsonOf(
+      await postSigned(api.base, '/v1/notes', note('api-redact', 'Met Dana. She is pregnant.')),
+    );
     const res = await fetch(`${api.base}/v1/notes/${created.noteId}/redact`, {
       method: 'POST',
       headers: { ...bearer, 'x-noteguard-actor': 'manager@example.com' },
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.note.redactedBody).toBe('Met Dana. She is [REDACTED:health].');
     expect(body.note.status).toBe('resolved');
     expect(body.crm).toBe('skipped');
@@ -260,9 +260,9 @@ describe('bearer-token routes', () => {
   });
 
   it('POST /v1/findings/{id}/dismiss dismisses, can allow-list the phrase, and validates its body', async () => {
-    const created = await (
-      await postSigned(api.base, '/v1/notes', note('api-dismiss', 'He is a total idiot about pricing.'))
-    ).json();
+    const created = await jsonOf(
+      await postSigned(api.base, '/v1/notes', note('api-dismiss', 'He is a total idiot about pricing.')),
+    );
     const findingId = created.findings[0].findingId;
     const bad = await fetch(`${api.base}/v1/findings/${findingId}/dismiss`, {
       method: 'POST',
@@ -276,15 +276,15 @@ describe('bearer-token routes', () => {
       body: JSON.stringify({ reason: 'quoting the customer', allowList: true }),
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.finding.status).toBe('dismissed');
     expect(body.allowListed).toBeTruthy();
     expect((await api.repo.getSettings('default'))?.allowList).toContain(body.allowListed);
     // The organisation's allow list applies to every scan (the pre-save check caches settings for 30 s).
     api.clock.advance(31_000);
-    const rescan = await (
-      await postSigned(api.base, '/v1/scan', { body: `He is a ${body.allowListed}.` })
-    ).json();
+    const rescan = await jsonOf(
+      await postSigned(api.base, '/v1/scan', { body: `He is a ${body.allowListed}.` }),
+    );
     expect(rescan.findings).toEqual([]);
     expect(
       (
@@ -300,9 +300,9 @@ describe('bearer-token routes', () => {
 
 describe('routing', () => {
   it('GET /health answers ok; unknown routes are 404 JSON', async () => {
-    expect(await (await fetch(`${api.base}/health`)).json()).toEqual({ status: 'ok' });
+    expect(await jsonOf(await fetch(`${api.base}/health`))).toEqual({ status: 'ok' });
     const res = await fetch(`${api.base}/v1/nope`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe('NotFoundError');
+    expect((await jsonOf(res)).error).toBe('NotFoundError');
   });
 });

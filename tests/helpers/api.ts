@@ -60,3 +60,11 @@ export async function postSigned(
 }
 
 export const bearer = { authorization: 'Bearer test-api-token' };
+
+// biome-ignore lint/suspicious/noExplicitAny: test assertions read arbitrary JSON response bodies
+export type Json = any;
+
+/** The JSON body of a response, typed loosely for assertions. */
+export async function jsonOf(res: Response): Promise<Json> {
+  return (await res.json()) as Json;
+}
