@@ -16,6 +16,7 @@ import type { ApiConfig } from '../http/api-config.js';
 import type { HandlerContext } from '../http/handler-context.js';
 import { ROUTES } from '../http/routes.js';
 import { DEFAULT_CONFIG, type UseCaseDeps } from '../usecases/deps.js';
+import { sweepOutbox } from '../usecases/sweep-outbox.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { createLocalServer } from './local-server.js';
 
@@ -76,6 +77,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       config: { ...DEFAULT_CONFIG },
     };
     const ctx: HandlerContext = { deps, config: options.config };
+    // The scheduled sweep AWS runs (cdk/): nudges stuck in the outbox are re-enqueued.
+    const sweeper = setInterval(() => void sweepOutbox(deps).catch(() => {}), 30_000);
+    sweeper.unref();
     const srv = createLocalServer(ctx, ROUTES);
     server = srv;
     await new Promise<void>((resolve, reject) => {
@@ -92,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ctx,
       queue,
       stop: async () => {
+        clearInterval(sweeper);
         await new Promise<void>((r) => srv.close(() => r()));
         srv.closeAllConnections?.();
         client.destroy();
