@@ -5,7 +5,7 @@ import type { AuditEvent, IncomingNote, RawNote, StoredFinding, StoredNote } fro
 import type { UseCaseDeps } from './deps.js';
 import { findingIdFor, noteIdFor } from './ids.js';
 import { reconcileFindings } from './reconcile-findings.js';
-import { loadSettings, tuningOf } from './settings.js';
+import { cachedSettings, tuningOf } from './settings.js';
 
 export interface IngestResult {
   noteId: string;
@@ -42,7 +42,7 @@ export async function ingestNote(
       newFindings: 0,
     };
   }
-  const settings = await loadSettings(deps.repo, incoming.orgId);
+  const settings = await cachedSettings(deps.repo, incoming.orgId, deps.clock.now().getTime());
   const record: ScanRecord =
     incoming.body !== undefined
       ? { id: noteId, kind: 'note', text: incoming.body }
