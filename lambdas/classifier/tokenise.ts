@@ -13,24 +13,18 @@ export interface Token {
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
-/** ! ? ; or a newline, or a full stop followed by white space or the end. */
-function hasSentenceBreak(lower: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = lower.charCodeAt(i);
-    if (c === 33 || c === 63 || c === 59 || c === 10) return true;
-    if (c === 46) {
-      const next = lower.charCodeAt(i + 1);
-      if (Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13) return true;
-    }
-  }
-  return false;
-}
-
 function isCapitalised(text: string, at: number): boolean {
   const a = text.charCodeAt(at);
+  if (a < 65 || (a > 90 && a < 128)) return false;
   const b = text.charCodeAt(at + 1);
-  if (a < 128 && b < 128) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  if (a < 128 && b < 128) return b >= 97 && b <= 122;
   return UPPER.test(text[at] ?? '') && LOWER.test(text[at + 1] ?? '');
+}
+
+/** After a full stop: white space or the end of the text ends the sentence ("Dr.Smith" does not). */
+function endsSentence(lower: string, i: number): boolean {
+  const next = lower.charCodeAt(i + 1);
+  return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
 }
 
 // Character classes for the ASCII fast path: 1 = letter or digit, 2 = symbol used as a letter.
@@ -59,19 +53,22 @@ export function tokenise(text: string, lower: string): Token[] {
   const tokens: Token[] = [];
   const len = lower.length;
   let sentence = 0;
-  let prevEnd = 0;
   let singles = 0;
   let spaced = false;
   let i = 0;
   while (i < len) {
     // Skip to a letter or digit; a symbol starts a word only before a letter ("$hit", "@ss", not "$18k").
+    // The characters skipped are the gap between words: ! ? ; a newline or ". " end a sentence.
+    let brk = false;
     while (i < len) {
       const c = lower.charCodeAt(i);
       const k = c < 128 ? (ASCII_CLASS[c] as number) : classOf(lower, i);
       if (k === 1 || (k === 2 && isAsciiLetter(lower.charCodeAt(i + 1)))) break;
+      if (c === 33 || c === 63 || c === 59 || c === 10 || (c === 46 && endsSentence(lower, i))) brk = true;
       i++;
     }
     if (i >= len) break;
+    if (brk && tokens.length > 0) sentence++;
     const start = i;
     let end = i;
     while (i < len) {
@@ -81,7 +78,6 @@ export function tokenise(text: string, lower: string): Token[] {
       i++;
       if (k === 1) end = i; // trailing symbols ("animal!") are punctuation
     }
-    if (tokens.length > 0 && hasSentenceBreak(lower, prevEnd, start)) sentence++;
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
@@ -92,10 +88,7 @@ export function tokenise(text: string, lower: string): Token[] {
       sentence,
       capitalised: isCapitalised(text, start),
     });
-    prevEnd = end;
     i = end;
-    // Skip the symbols that were not part of the word.
-    while (i < len && classOf(lower, i) === 2) i++;
   }
   return spaced ? mergeSpacedLetters(tokens, lower) : tokens;
 }
