@@ -43,6 +43,8 @@ export interface TrieNode {
 export interface PatternRule {
   rule: Rule;
   regex: RegExp;
+  /** The note must contain one of these (lower-case) for the regex to run; empty = always run. */
+  anchors: readonly string[];
 }
 
 export interface CompiledLexicon {
@@ -187,7 +189,9 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
           for (const t of tokenise(phrase, phrase)) fuzzy.add(t.surface);
         }
       }
-      for (const source of entry.patterns) patterns.push({ rule, regex: compilePattern(source, entry.id) });
+      for (const source of entry.patterns) {
+        patterns.push({ rule, regex: compilePattern(source, entry.id), anchors: entry.anchors ?? [] });
+      }
     }
   }
   const exclusions = [

@@ -53,7 +53,8 @@ export class LexiconMatcher {
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
     for (let i = 0; i < tokens.length; i++) this.walk(tokens, keys, i, hits, masks);
-    for (const { rule, regex } of this.lexicon.patterns) {
+    for (const { rule, regex, anchors } of this.lexicon.patterns) {
+      if (anchors.length > 0 && !anchors.some((a) => lower.includes(a))) continue;
       for (const m of lower.matchAll(regex)) {
         const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
         const [first, last] = tokenRange(tokens, span[0], span[1]);

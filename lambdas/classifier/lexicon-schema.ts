@@ -33,6 +33,11 @@ export const lexiconEntrySchema = z
     phrases: z.array(phrase).default([]),
     /** JavaScript regexes run on the lower-cased note (for censored forms like f***ing); a named group `hit` narrows the span. */
     patterns: z.array(z.string().min(1)).default([]),
+    /**
+     * Lower-case strings of which a note must contain at least one before this entry's patterns
+     * run: a substring search is far cheaper than a regex pass over every note.
+     */
+    anchors: z.array(z.string().min(2)).optional(),
     severity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
     confidence: z.number().min(0).max(1).optional(),
     note: z.string().min(10).max(240),
