@@ -31,7 +31,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     const view = normalise(text);
     const tokens = tokenise(view.text, view.lower);
     const candidates: Candidate[] = [];
-    for (const c of matcher.match(view.lower, tokens)) candidates.push(toOriginal(c, view));
+    for (const c of matcher.match(view.lower, tokens, view.text)) candidates.push(toOriginal(c, view));
     for (const detector of detectors) {
       for (const hit of detector.detect(view)) {
         candidates.push(

@@ -45,6 +45,8 @@ export interface PatternRule {
   regex: RegExp;
   /** The note must contain one of these (lower-case) for the regex to run; empty = always run. */
   anchors: readonly string[];
+  /** Match against the original-case view instead of the lower-cased one. */
+  caseSensitive: boolean;
 }
 
 export interface CompiledLexicon {
@@ -190,7 +192,12 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
         }
       }
       for (const source of entry.patterns) {
-        patterns.push({ rule, regex: compilePattern(source, entry.id), anchors: entry.anchors ?? [] });
+        patterns.push({
+          rule,
+          regex: compilePattern(source, entry.id),
+          anchors: entry.anchors ?? [],
+          caseSensitive: entry.caseSensitive ?? false,
+        });
       }
     }
   }

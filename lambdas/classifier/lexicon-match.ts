@@ -48,14 +48,14 @@ export class LexiconMatcher {
     return result;
   }
 
-  match(lower: string, tokens: readonly Token[]): Candidate[] {
+  match(lower: string, tokens: readonly Token[], text: string = lower): Candidate[] {
     const keys = tokens.map((t) => this.keysOf(t.surface));
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
     for (let i = 0; i < tokens.length; i++) this.walk(tokens, keys, i, hits, masks);
-    for (const { rule, regex, anchors } of this.lexicon.patterns) {
+    for (const { rule, regex, anchors, caseSensitive } of this.lexicon.patterns) {
       if (anchors.length > 0 && !anchors.some((a) => lower.includes(a))) continue;
-      for (const m of lower.matchAll(regex)) {
+      for (const m of (caseSensitive ? text : lower).matchAll(regex)) {
         const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
         const [first, last] = tokenRange(tokens, span[0], span[1]);
         if (first > last) continue;
@@ -206,6 +206,24 @@ function contextAllows(
   return true;
 }
 
+// A capitalised first word followed by one of these is probably a name as subject ("Dana has cancer").
+const NAME_FOLLOWERS = new Set([
+  's',
+  'is',
+  'has',
+  'was',
+  'had',
+  'will',
+  'said',
+  'says',
+  'told',
+  'got',
+  'just',
+  'recently',
+  'needs',
+  'might',
+]);
+
 /** A pronoun, a person noun or a capitalised name in the sentence, outside the match itself. */
 function hasPerson(
   tokens: readonly Token[],
@@ -220,7 +238,8 @@ function hasPerson(
   for (; j < tokens.length && (tokens[j] as Token).sentence === sentence; j++) {
     if (j >= hit.first && j < hit.last) continue;
     const t = tokens[j] as Token;
-    if (t.capitalised && j !== sentenceStart) return true;
+    if (t.capitalised && (j !== sentenceStart || NAME_FOLLOWERS.has(tokens[j + 1]?.surface ?? '')))
+      return true;
     if (startsAt(personKeys, keys, tokens, j) !== -1) return true;
   }
   return false;

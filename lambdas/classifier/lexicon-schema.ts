@@ -38,6 +38,8 @@ export const lexiconEntrySchema = z
      * run: a substring search is far cheaper than a regex pass over every note.
      */
     anchors: z.array(z.string().min(2)).optional(),
+    /** Run this entry's patterns on the note's original case ("BI" the product vs "he's bi"); anchors still match lower-case. */
+    caseSensitive: z.boolean().optional(),
     severity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
     confidence: z.number().min(0).max(1).optional(),
     note: z.string().min(10).max(240),

@@ -97,11 +97,11 @@ function isSingleLetter(surface: string): boolean {
   return surface.length === 1 && surface >= 'a' && surface <= 'z';
 }
 
-/** The one-character gap between two tokens if it is a space or a dot, else -1. */
+/** The one-character gap between two tokens if it is a space, a dot or a hyphen, else -1. */
 function spacedGap(lower: string, left: Token, right: Token): number {
   if (right.start - left.end !== 1) return -1;
   const c = lower.charCodeAt(left.end);
-  return c === 32 || c === 46 ? c : -1;
+  return c === 32 || c === 46 || c === 45 ? c : -1;
 }
 
 function mergeSpacedLetters(tokens: Token[], lower: string): Token[] {
@@ -110,7 +110,7 @@ function mergeSpacedLetters(tokens: Token[], lower: string): Token[] {
   while (i < tokens.length) {
     let j = i;
     let separator = -1;
-    // One separator throughout ("r e h a b", "d.u.i"), so "a D.U.I." keeps its article.
+    // One separator throughout ("r e h a b", "d.u.i", "r-e-h-a-b"), so "a D.U.I." keeps its article.
     while (
       j + 1 < tokens.length &&
       isSingleLetter((tokens[j] as Token).surface) &&

@@ -255,3 +255,62 @@ describe('tokeniser edges', () => {
     ]);
   });
 });
+
+describe('engine options the lexicons rely on', () => {
+  it('needsPerson accepts a name that starts the sentence when a verb follows', () => {
+    expect(spans('Femi is Nigerian.')).toEqual([['ethnicity', 'Nigerian']]);
+    expect(spans('Nigerian rollout next.')).toEqual([]);
+  });
+
+  it('joins hyphen-separated letters too', () => {
+    expect(spans('went to r-e-h-a-b')).toEqual([['health', 'r-e-h-a-b']]);
+  });
+});
+
+describe('pattern options', () => {
+  const withPatterns = createClassifier({
+    detectors: [],
+    lexicons: {
+      ...bundle,
+      files: [
+        {
+          category: 'sexual_orientation',
+          language: 'en',
+          exclusions: [],
+          entries: [
+            entry('sexual_orientation.bi', [], {
+              patterns: ["(?<=\\b(?:he|she)(?:'s| is) )bi\\b"],
+              caseSensitive: true,
+              anchors: [' bi'],
+            }),
+          ],
+        },
+      ],
+    },
+  });
+  const found = (t: string) => withPatterns.scanText(t).map((f) => t.slice(f.start, f.end));
+
+  it('caseSensitive patterns see the original case ("BI" the product is not "bi")', () => {
+    expect(found("she's bi")).toEqual(['bi']);
+    expect(found("she's BI lead")).toEqual([]);
+  });
+
+  it('anchors skip the regex when the note lacks them', () => {
+    const anchored = createClassifier({
+      detectors: [],
+      lexicons: {
+        ...bundle,
+        files: [
+          {
+            category: 'sexual_orientation',
+            language: 'en',
+            exclusions: [],
+            entries: [entry('sexual_orientation.bi', [], { patterns: ['\\bbi\\b'], anchors: ['zzz'] })],
+          },
+        ],
+      },
+    });
+    expect(anchored.scanText("she's bi")).toEqual([]);
+    expect(anchored.scanText("zzz she's bi").map((f) => f.start)).toEqual([10]);
+  });
+});

@@ -55,7 +55,11 @@ describe('English lexicon data', () => {
       for (const e of f.entries) {
         for (const source of e.patterns) {
           expect(() => new RegExp(source, 'gu')).not.toThrow();
-          const result = isSafePattern(source, { unicode: true, timeout: 2000 });
+          // redos-detector's parser does not take named groups; the group's name changes nothing about backtracking.
+          const result = isSafePattern(source.replace(/\(\?<(?![=!])\w+>/g, '(?:'), {
+            unicode: true,
+            timeout: 5000,
+          });
           if (!result.safe) unsafe.push(`${e.id}: ${source}`);
         }
       }
