@@ -109,7 +109,14 @@ export interface HomeView {
 /** `/noteguard check <text>`: findings of an ad-hoc check (the user's own text, shown only to them). */
 export interface CheckView {
   text: string;
-  findings: { category: CategoryId; categoryLabel: string; severity: Severity; flagged: string; message: string; suggestion: string }[];
+  findings: {
+    category: CategoryId;
+    categoryLabel: string;
+    severity: Severity;
+    flagged: string;
+    message: string;
+    suggestion: string;
+  }[];
   redacted: string;
 }
 
