@@ -1,6 +1,9 @@
 // `npm start`: DynamoDB Local (in memory, or --data DIR), the table, and every API route on PORT.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createBotApp } from '../bot/app.js';
+import { slackConfigFromEnv } from '../bot/config.js';
+import { SalesforceCrmWriter } from '../lambdas/adapters/crm/salesforce-crm-writer.js';
 import { apiConfigFromEnv, LOCAL_DEFAULTS, loadDotEnv } from '../lambdas/local/env-config.js';
 import { PortInUseError, startLocalStack } from '../lambdas/local/local-stack.js';
 
@@ -14,6 +17,14 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 const { config, defaulted } = apiConfigFromEnv();
+const slack = slackConfigFromEnv();
+const crm =
+  process.env.NOTEGUARD_SALESFORCE_INSTANCE_URL && process.env.NOTEGUARD_SALESFORCE_ACCESS_TOKEN
+    ? new SalesforceCrmWriter({
+        instanceUrl: process.env.NOTEGUARD_SALESFORCE_INSTANCE_URL,
+        accessToken: process.env.NOTEGUARD_SALESFORCE_ACCESS_TOKEN,
+      })
+    : undefined;
 
 try {
   console.log('Starting DynamoDB Local%s…', values.data ? ` (data in ${values.data})` : ' (in memory)');
@@ -21,6 +32,8 @@ try {
     port,
     config,
     ...(values.data ? { dataDir: values.data } : {}),
+    ...(slack ? { slack } : {}),
+    ...(crm ? { crm } : {}),
     ...(values.quiet ? { logger: { info: () => {}, warn: () => {}, error: () => {} } } : {}),
   });
   console.log(`
@@ -34,7 +47,15 @@ NoteGuard is running at ${stack.url}
   POST ${stack.url}/v1/notes/<id>/redact         bearer token
   POST ${stack.url}/v1/findings/<id>/dismiss     bearer token
   GET  ${stack.url}/health
-DynamoDB Local: ${stack.dynamoEndpoint} (table noteguard)`);
+  POST ${stack.url}/slack/events                 Slack events, interactivity, /noteguard ${stack.slack ? '(bot on)' : '(off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)'}
+DynamoDB Local: ${stack.dynamoEndpoint} (table noteguard)
+CRM write-back: ${crm ? 'Salesforce REST' : 'off (set NOTEGUARD_SALESFORCE_INSTANCE_URL and NOTEGUARD_SALESFORCE_ACCESS_TOKEN)'}`);
+  if (slack?.appToken && stack.bot) {
+    // Socket Mode: Slack reaches the bot over a websocket, so no public URL is needed.
+    const socketApp = createBotApp(stack.bot.ctx, { socketMode: true, appToken: slack.appToken });
+    await socketApp.start();
+    console.log('Slack Socket Mode: connected');
+  }
   if (defaulted.length > 0) {
     console.log('\nLocal defaults in use (set these in the environment or .env for anything real):');
     for (const key of defaulted)

@@ -85,6 +85,21 @@ export interface StoredFinding {
   /** Who resolved it, and why (dismiss reason). */
   resolvedBy?: string;
   reason?: string;
+  /** The rep said "not sensitive": who, why, when. Goes to manager review. */
+  dispute?: { by: string; reason: string; at: string };
+}
+
+/** Where the bot told people about a note, kept apart from the note so it never races ingest. */
+export interface SlackState {
+  noteId: string;
+  /** The note revision whose nudge was claimed (sent or being sent): never sent twice. */
+  claimedRev: number;
+  /** The rep's DM, for chat.update when the note changes. */
+  dm?: { channel: string; ts: string };
+  /** The review-channel post. */
+  review?: { channel: string; ts: string };
+  /** A permanent Slack error (invalid_auth, channel_not_found…) recorded instead of retrying forever. */
+  failure?: { error: string; at: string };
 }
 
 export type Channel = 'api' | 'slack' | 'crm' | 'system';

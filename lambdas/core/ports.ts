@@ -5,6 +5,7 @@ import type {
   NudgeJob,
   OrgSettings,
   RawNote,
+  SlackState,
   StoredFinding,
   StoredNote,
 } from './model.js';
@@ -56,6 +57,16 @@ export interface NoteRepository {
   /** Records a one-time value (a webhook signature) for `ttlSeconds`; false if it was already recorded. */
   claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
   releaseNonce(nonce: string): Promise<void>;
+  getSlackState(noteId: string): Promise<SlackState | null>;
+  /** Claims the nudge for `rev` (true) unless that revision or a later one was already claimed (false). */
+  claimNudge(noteId: string, rev: number): Promise<boolean>;
+  /** Gives a claim back after a transient failure, so the queue's retry can send it. */
+  releaseNudge(noteId: string, rev: number): Promise<void>;
+  saveSlackState(state: SlackState): Promise<void>;
+  addAudit(event: AuditEvent): Promise<void>;
+  /** Cached Slack user id for an email (null = known not to be on Slack); undefined = not cached. */
+  getCachedSlackUser(email: string): Promise<string | null | undefined>;
+  cacheSlackUser(email: string, userId: string | null, ttlSeconds: number): Promise<void>;
   /** Nudges recorded but not yet accepted by the queue (crash recovery). */
   listOutbox(limit: number): Promise<NudgeJob[]>;
   clearOutbox(job: NudgeJob): Promise<void>;

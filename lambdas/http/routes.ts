@@ -1,10 +1,12 @@
 import { dismissFindingHandler } from '../handlers/dismiss-finding.js';
 import { getNoteHandler } from '../handlers/get-note.js';
 import { healthHandler } from '../handlers/health.js';
+import { hubspotWebhookHandler } from '../handlers/hubspot-webhook.js';
 import { listFindingsHandler } from '../handlers/list-findings.js';
 import { postNotesHandler } from '../handlers/post-notes.js';
 import { postScanHandler } from '../handlers/post-scan.js';
 import { redactNoteHandler } from '../handlers/redact-note.js';
+import { salesforceWebhookHandler } from '../handlers/salesforce-webhook.js';
 import type { HandlerContext } from './handler-context.js';
 import type { HttpHandler } from './http-types.js';
 
@@ -25,6 +27,13 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/findings', name: 'list-findings', create: listFindingsHandler },
   { method: 'POST', path: '/v1/notes/{id}/redact', name: 'redact', create: redactNoteHandler },
   { method: 'POST', path: '/v1/findings/{id}/dismiss', name: 'dismiss', create: dismissFindingHandler },
+  {
+    method: 'POST',
+    path: '/v1/webhooks/salesforce/{token}',
+    name: 'salesforce-webhook',
+    create: salesforceWebhookHandler,
+  },
+  { method: 'POST', path: '/v1/webhooks/hubspot', name: 'hubspot-webhook', create: hubspotWebhookHandler },
   { method: 'GET', path: '/health', name: 'health', create: healthHandler },
 ];
 

@@ -57,6 +57,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): {
       hubspot: {
         clientSecret: get('NOTEGUARD_HUBSPOT_SECRET'),
         ...(env.NOTEGUARD_HUBSPOT_TOKEN ? { accessToken: env.NOTEGUARD_HUBSPOT_TOKEN } : {}),
+        ...(env.NOTEGUARD_HUBSPOT_API_BASE_URL ? { apiBaseUrl: env.NOTEGUARD_HUBSPOT_API_BASE_URL } : {}),
+        ...(env.NOTEGUARD_HUBSPOT_WEBHOOK_URL ? { webhookUrl: env.NOTEGUARD_HUBSPOT_WEBHOOK_URL } : {}),
       },
       nowSeconds: () => Math.floor(Date.now() / 1000),
     },

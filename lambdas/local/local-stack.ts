@@ -5,12 +5,15 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
+import type { SlackConfig } from '../../bot/config.js';
+import { type Bot, createBot } from '../../bot/create-bot.js';
 import { noopCrmWriter } from '../adapters/crm/noop-crm-writer.js';
 import { DynamoNoteRepository } from '../adapters/dynamodb/dynamo-note-repository.js';
 import { createTableInput } from '../adapters/dynamodb/table-design.js';
 import { InProcessQueue } from '../adapters/queue/in-process-queue.js';
 import { defaultClassifier } from '../classifier/index.js';
 import { jsonLogger, type Logger } from '../core/log.js';
+import type { CrmWriter } from '../core/ports.js';
 import { systemClock } from '../core/ports.js';
 import type { ApiConfig } from '../http/api-config.js';
 import type { HandlerContext } from '../http/handler-context.js';
@@ -27,10 +30,15 @@ export interface LocalStackOptions {
   table?: string;
   config: ApiConfig;
   logger?: Logger;
+  /** With Slack settings the bot is mounted at POST /slack/events and consumes the nudge queue. */
+  slack?: SlackConfig;
+  crm?: CrmWriter;
 }
 
 export interface LocalStack {
   url: string;
+  slack: boolean;
+  bot: Bot | null;
   dynamoEndpoint: string;
   ctx: HandlerContext;
   queue: InProcessQueue;
@@ -71,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       repo: new DynamoNoteRepository(client, table),
       classifier: defaultClassifier(),
       queue,
-      crm: noopCrmWriter,
+      crm: options.crm ?? noopCrmWriter,
       clock: systemClock,
       logger: options.logger ?? jsonLogger(),
       config: { ...DEFAULT_CONFIG },
@@ -80,7 +88,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The scheduled sweep AWS runs (cdk/): nudges stuck in the outbox are re-enqueued.
     const sweeper = setInterval(() => void sweepOutbox(deps).catch(() => {}), 30_000);
     sweeper.unref();
-    const srv = createLocalServer(ctx, ROUTES);
+    const bot = options.slack ? createBot(deps, options.slack) : null;
+    if (bot) queue.consume(bot.consumeNudge);
+    const srv = createLocalServer(
+      ctx,
+      ROUTES,
+      bot ? [{ method: 'POST', path: '/slack/events', handler: bot.http }] : [],
+    );
     server = srv;
     await new Promise<void>((resolve, reject) => {
       srv.once('error', (err: NodeJS.ErrnoException) =>
@@ -92,6 +106,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     return {
       url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${options.port}`,
+      slack: bot !== null,
+      bot,
       dynamoEndpoint: db.endpoint,
       ctx,
       queue,

@@ -194,7 +194,8 @@ async function attemptIngest(
     },
   ];
   const newOpen = added.length;
-  const outbox = newOpen > 0 ? { noteId, rev: note.rev } : undefined;
+  // New findings need a nudge; fixed ones need the rep's DM updated ("came back clean").
+  const outbox = newOpen > 0 || fixed.length > 0 ? { noteId, rev: note.rev } : undefined;
   await deps.repo.commit({
     expectedRev: existing?.note.rev ?? null,
     note,

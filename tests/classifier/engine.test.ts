@@ -258,7 +258,8 @@ describe('tokeniser edges', () => {
 
 describe('engine options the lexicons rely on', () => {
   it('needsPerson accepts a name that starts the sentence when a verb follows', () => {
-    expect(spans('Femi is Nigerian.')).toEqual([['ethnicity', 'Nigerian']]);
+    expect(spans('Femi says Nigerian food is best.')).toEqual([['ethnicity', 'Nigerian']]);
+    expect(spans('Acme is Nigerian.')).toEqual([]);
     expect(spans('Nigerian rollout next.')).toEqual([]);
   });
 

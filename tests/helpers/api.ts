@@ -1,6 +1,7 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiConfig } from '../../lambdas/http/api-config.js';
-import type { HandlerContext } from '../../lambdas/http/handler-context.js';
+import type { CrmClients, HandlerContext } from '../../lambdas/http/handler-context.js';
 import { ROUTES } from '../../lambdas/http/routes.js';
 import { signWebhook } from '../../lambdas/http/webhook-signature.js';
 import { createLocalServer, type RawRoute } from '../../lambdas/local/local-server.js';
@@ -22,9 +23,14 @@ export const TEST_CONFIG: ApiConfig = {
 export async function startApi(
   config: Partial<ApiConfig> = {},
   extra: (ctx: HandlerContext) => RawRoute[] = () => [],
+  options: { crm?: CrmClients } = {},
 ) {
   const env = await realDeps();
-  const ctx: HandlerContext = { deps: env.deps, config: { ...TEST_CONFIG, ...config } };
+  const ctx: HandlerContext = {
+    deps: env.deps,
+    config: { ...TEST_CONFIG, ...config },
+    ...(options.crm ? { crm: options.crm } : {}),
+  };
   const server = createLocalServer(ctx, ROUTES, extra(ctx));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -67,4 +73,43 @@ export type Json = any;
 /** The JSON body of a response, typed loosely for assertions. */
 export async function jsonOf(res: Response): Promise<Json> {
   return (await res.json()) as Json;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * A small real HTTP server standing in for a CRM's REST API (the boundary our fetch adapters call):
+ * `respond` answers each request as that API would, and every request is recorded for assertions.
+ */
+export async function startFakeCrmApi(
+  respond: (
+    req: RecordedRequest,
+  ) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>,
+) {
+  const requests: RecordedRequest[] = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const recorded = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+    };
+    requests.push(recorded);
+    req.resume();
+    const { status, body } = await respond(recorded);
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(body === undefined ? '' : JSON.stringify(body));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

@@ -17,9 +17,12 @@ export interface SlackCall {
   args: Record<string, unknown>;
   token?: string;
   at: number;
+  /** Set when the fake answered this call with a failure (429, 5xx or ok:false). */
+  failed?: boolean;
 }
 
-export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+/** `'pass'` lets that call through, so a test can fail the second call but not the first. */
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | 'pass';
 
 /**
  * A local HTTP server that speaks the Slack Web API (`POST /api/<method>`, form or JSON bodies,
@@ -96,7 +99,8 @@ export class FakeSlack {
     };
     this.calls.push(call);
     const failure = this.pickFailure(method);
-    if (failure) {
+    if (failure && failure !== 'pass') {
+      call.failed = true;
       if ('status' in failure && failure.status === 429) {
         res.writeHead(429, {
           'content-type': 'application/json; charset=utf-8',

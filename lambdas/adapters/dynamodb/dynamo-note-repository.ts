@@ -10,6 +10,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   DuplicateDeliveryError,
@@ -22,6 +23,7 @@ import type {
   NudgeJob,
   OrgSettings,
   RawNote,
+  SlackState,
   StoredFinding,
   StoredNote,
 } from '../../core/model.js';
@@ -325,6 +327,105 @@ export class DynamoNoteRepository implements NoteRepository {
   async releaseNonce(nonce: string): Promise<void> {
     await this.send(() =>
       this.doc.send(new DeleteCommand({ TableName: this.table, Key: KEYS.nonce(nonce) })),
+    );
+  }
+
+  async getSlackState(noteId: string): Promise<SlackState | null> {
+    const res = await this.send(() =>
+      this.doc.send(
+        new GetCommand({ TableName: this.table, Key: KEYS.slackState(noteId), ConsistentRead: true }),
+      ),
+    );
+    return res.Item ? strip<SlackState>(res.Item) : null;
+  }
+
+  async claimNudge(noteId: string, rev: number): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: KEYS.slackState(noteId),
+          UpdateExpression: 'SET claimedRev = :rev, noteId = :id, #type = :type',
+          ConditionExpression: 'attribute_not_exists(claimedRev) OR claimedRev < :rev',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':rev': rev, ':id': noteId, ':type': 'slack' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return false;
+      throw translate(err);
+    }
+  }
+
+  async releaseNudge(noteId: string, rev: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: KEYS.slackState(noteId),
+          UpdateExpression: 'SET claimedRev = :prev',
+          ConditionExpression: 'claimedRev = :rev',
+          ExpressionAttributeValues: { ':rev': rev, ':prev': rev - 1 },
+        }),
+      );
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return;
+      throw translate(err);
+    }
+  }
+
+  /** Records where the bot posted; never touches `claimedRev`, which only claim/release move. */
+  async saveSlackState(state: SlackState): Promise<void> {
+    const set: string[] = ['noteId = :id', '#type = :type'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = { ':id': state.noteId, ':type': 'slack' };
+    for (const key of ['dm', 'review', 'failure'] as const) {
+      if (state[key]) {
+        set.push(`${key} = :${key}`);
+        values[`:${key}`] = state[key];
+      } else remove.push(key);
+    }
+    await this.send(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: KEYS.slackState(state.noteId),
+          UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+  }
+
+  async addAudit(event: AuditEvent): Promise<void> {
+    await this.send(() =>
+      this.doc.send(new PutCommand({ TableName: this.table, Item: this.auditItem(event) })),
+    );
+  }
+
+  async getCachedSlackUser(email: string): Promise<string | null | undefined> {
+    const res = await this.send(() =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: KEYS.slackUser(email) })),
+    );
+    if (!res.Item || (res.Item[TTL_ATTRIBUTE] as number) * 1000 <= this.now().getTime()) return undefined;
+    return (res.Item.userId as string | null) ?? null;
+  }
+
+  async cacheSlackUser(email: string, userId: string | null, ttlSeconds: number): Promise<void> {
+    await this.send(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...KEYS.slackUser(email),
+            type: 'slackuser',
+            userId,
+            [TTL_ATTRIBUTE]: Math.floor(this.now().getTime() / 1000) + ttlSeconds,
+          },
+        }),
+      ),
     );
   }
 

@@ -16,6 +16,7 @@ export const KEYS = {
   delivery: (deliveryId: string) => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
   settings: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'SETTINGS' }),
   outbox: (noteId: string, rev: number) => ({ PK: 'OUTBOX', SK: `${noteId}#${rev}` }),
+  slackState: (noteId: string) => ({ PK: `NOTE#${noteId}`, SK: 'SLACK' }),
   nonce: (nonce: string) => ({ PK: `NONCE#${nonce}`, SK: 'NONCE' }),
   slackUser: (email: string) => ({ PK: `SLACKUSER#${email.toLowerCase()}`, SK: 'SLACKUSER' }),
 } as const;

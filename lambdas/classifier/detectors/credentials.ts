@@ -1,0 +1,244 @@
+import type { NormalisedText } from '../normalise.js';
+import { cueBefore } from './cues.js';
+import type { Detector, DetectorHit } from './detector.js';
+
+// Secrets recognisable by shape alone (providers chose these prefixes so scanners can find them).
+const KEY_SHAPES: { id: string; pattern: RegExp; what: string }[] = [
+  {
+    id: 'pii.credentials.stripe_key',
+    pattern: /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,99}\b/g,
+    what: 'A payment API key',
+  },
+  {
+    id: 'pii.credentials.aws_access_key',
+    pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+    what: 'A cloud access key',
+  },
+  {
+    id: 'pii.credentials.github_token',
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{40,255})\b/g,
+    what: 'A code-hosting token',
+  },
+  {
+    id: 'pii.credentials.slack_token',
+    pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g,
+    what: 'A chat bot token',
+  },
+  {
+    id: 'pii.credentials.jwt',
+    pattern: /\beyJ[A-Za-z0-9_-]{5,2000}\.eyJ[A-Za-z0-9_-]{5,4000}\.[A-Za-z0-9_-]{5,2000}/g,
+    what: 'A signed access token',
+  },
+  { id: 'pii.credentials.google_key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, what: 'An API key' },
+  {
+    id: 'pii.credentials.private_key',
+    pattern: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g,
+    what: 'A private key',
+  },
+];
+
+// A 40-character secret (AWS secret access keys and the like) counts only beside a cue or a key id.
+const SECRET_40 = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+const SECRET_CUE = /\b(?:secret|secret key|access key|akia[0-9a-z]{16})\b[^\n]{0,12}$/;
+
+// "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
+const CUED_VALUE =
+  /\b(?:passwords?|passwd|pass ?word|pwd|pw|passcodes?|pass ?code|pins?|pin ?code|(?:door|gate|alarm|lock|entry|access|wifi|wi-fi) ?code|login|creds|credentials|api ?key|secret|token)\b(?!-)(?:\s+(?:is|was|=)|\s*[:=(]|\s+for\s[^\n:=]{1,40}?\s(?:is|:))?\s*(?<value>[^\s"'()<>,;]{3,64})/dgi;
+const SLASH_PAIR =
+  /\b(?:user(?:name)?|login|admin|root|u)\b\s*[:=]?\s*(?:[^\s/]{1,40}\s*)?\/\s*(?<value>[^\s"'()<>,;]{4,64})/dgi;
+
+// Words that follow "password"/"login" in ordinary business talk and are not secrets.
+const NOT_A_SECRET = new Set([
+  'reset',
+  'resets',
+  'policy',
+  'policies',
+  'flow',
+  'flows',
+  'manager',
+  'managers',
+  'expired',
+  'expiry',
+  'expires',
+  'change',
+  'changes',
+  'changed',
+  'requirements',
+  'rules',
+  'field',
+  'fields',
+  'protected',
+  'page',
+  'pages',
+  'screen',
+  'portal',
+  'prompt',
+  'issue',
+  'issues',
+  'problem',
+  'problems',
+  'link',
+  'links',
+  'email',
+  'emails',
+  'sso',
+  'mfa',
+  '2fa',
+  'the',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'for',
+  'and',
+  'was',
+  'will',
+  'has',
+  'have',
+  'had',
+  'not',
+  'with',
+  'via',
+  'from',
+  'into',
+  'that',
+  'this',
+  'to',
+  'is',
+  'are',
+  'be',
+  'been',
+  'on',
+  'in',
+  'at',
+  'of',
+  'or',
+  'as',
+  'by',
+  'an',
+  'a',
+  'it',
+  'too',
+  'again',
+  'working',
+  'works',
+  'work',
+  'failed',
+  'failing',
+  'fails',
+  'lockout',
+  'locked',
+  'access',
+  'details',
+  'info',
+  'setup',
+  'set',
+  'sharing',
+  'rotation',
+  'rotate',
+  'rotated',
+  'vault',
+  'storage',
+  'complexity',
+  'length',
+  'strength',
+  'history',
+  'hint',
+  'hints',
+  'recovery',
+  'self-service',
+  'support',
+  'request',
+  'requests',
+  'ticket',
+  'tickets',
+  'screen.',
+  'required',
+  'needed',
+  'expiration',
+  'management',
+  'less',
+  'free',
+  'auth',
+  'authentication',
+  'provider',
+  'options',
+  'method',
+  'methods',
+  'codes',
+  'code',
+  'number',
+  'numbers',
+  'pad',
+  'entry',
+  'reader',
+  'readers',
+  'holder',
+  'holders',
+  'card',
+  'cards',
+  'bucket',
+  'limit',
+]);
+
+/** Does `value` look like a secret rather than an ordinary word? */
+function looksSecret(value: string, cueWord: string): boolean {
+  const v = value.replace(/[.!?:]+$/, (t) => (/[!]/.test(t) && value.length > 4 ? t : ''));
+  if (v.length < 3 || NOT_A_SECRET.has(v.toLowerCase())) return false;
+  // A user name or email after "login:" is not the secret.
+  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return false;
+  if (/^(?:pins?|pin ?code|.*code)$/i.test(cueWord)) return /^\d{3,8}[#*]?$/.test(v);
+  return /\d/.test(v) || /[^A-Za-z0-9]/.test(v) || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(v);
+}
+
+function hitOf(start: number, end: number, ruleId: string, confidence: number, what: string): DetectorHit {
+  return {
+    start,
+    end,
+    ruleId,
+    confidence,
+    message: `${what} in a CRM note gives anyone who reads it access to the account.`,
+    suggestion:
+      'Remove it and have the owner rotate it; share secrets only through a password manager or vault.',
+  };
+}
+
+/** Passwords, PINs, API keys and tokens: known key shapes anywhere, other values only after a cue. */
+export const credentialsDetector: Detector = {
+  id: 'pii.credentials',
+  category: 'credentials',
+  detect(view: NormalisedText): DetectorHit[] {
+    const hits: DetectorHit[] = [];
+    const { text, lower } = view;
+    for (const shape of KEY_SHAPES) {
+      for (const m of text.matchAll(shape.pattern))
+        hits.push(hitOf(m.index, m.index + m[0].length, shape.id, 0.97, shape.what));
+    }
+    for (const m of text.matchAll(SECRET_40)) {
+      if (
+        /[0-9]/.test(m[0]) &&
+        /[A-Z]/.test(m[0]) &&
+        /[a-z]/.test(m[0]) &&
+        cueBefore(lower, m.index, SECRET_CUE, 70)
+      ) {
+        hits.push(hitOf(m.index, m.index + 40, 'pii.credentials.secret_key', 0.9, 'A secret key'));
+      }
+    }
+    for (const pattern of [CUED_VALUE, SLASH_PAIR]) {
+      for (const m of text.matchAll(pattern)) {
+        const [start, rawEnd] = m.indices?.groups?.value as [number, number];
+        const raw = text.slice(start, rawEnd);
+        // Trailing sentence punctuation is not part of a password ("… is hunter2." ), but "!" inside a long one is.
+        const value = raw.replace(/[.,:;?]+$/, '');
+        const cueWord =
+          pattern === CUED_VALUE ? (/^\S+(?: ?code)?/.exec(m[0].toLowerCase())?.[0] ?? '') : 'password';
+        if (!looksSecret(value, cueWord)) continue;
+        hits.push(
+          hitOf(start, start + value.length, 'pii.credentials.cued', 0.9, 'A password or access code'),
+        );
+      }
+    }
+    return hits;
+  },
+};

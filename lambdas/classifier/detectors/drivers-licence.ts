@@ -1,0 +1,24 @@
+import type { NormalisedText } from '../normalise.js';
+import type { Detector, DetectorHit } from './detector.js';
+
+const PATTERN =
+  /\b(?:driver'?s?\s*licen[cs]e|driving\s*licen[cs]e|d\/l|dl|licen[cs]e\s*(?:no\.?|number|#))(?:\s*(?:no\.?|number|#))?\s*[:#-]?\s*(?<id>[a-z]{0,3}[- ]?\d{5,14})\b/dgi;
+
+/** Driver's licence numbers after a cue ("CA DL D4417826", "driver's license no. 123456789"). */
+export const driversLicenceDetector: Detector = {
+  id: 'pii.drivers_licence',
+  category: 'government_id',
+  detect(view: NormalisedText): DetectorHit[] {
+    return [...view.text.matchAll(PATTERN)].map((m) => {
+      const [start, end] = m.indices?.groups?.id as [number, number];
+      return {
+        start,
+        end,
+        ruleId: 'pii.drivers_licence',
+        confidence: 0.9,
+        message: "A driver's licence number is an identity document number; it must not sit in a CRM note.",
+        suggestion: 'Remove the number; keep rental or event paperwork out of the CRM.',
+      };
+    });
+  },
+};

@@ -1,0 +1,29 @@
+import type { NormalisedText } from '../normalise.js';
+import { cueBefore } from './cues.js';
+import type { Detector, DetectorHit } from './detector.js';
+import { dniValid } from './validators/national-ids.js';
+
+const PATTERN = /\b([xyz]?\d{7,8})[- ]?([a-z])\b/gi;
+const CUE =
+  /\b(?:dni|nie|nif|d\.n\.i\.?|documento(?: de identidad)?|national id(?: (?:no|number))?|id (?:no|number|card))\b[^a-z0-9]{0,6}$/;
+
+/** Spanish DNI/NIE numbers: a cue and the check letter. */
+export const spainDniDetector: Detector = {
+  id: 'pii.spain_dni',
+  category: 'government_id',
+  detect(view: NormalisedText): DetectorHit[] {
+    const hits: DetectorHit[] = [];
+    for (const m of view.text.matchAll(PATTERN)) {
+      if (!dniValid(`${m[1]}${m[2]}`.toUpperCase()) || !cueBefore(view.lower, m.index, CUE, 25)) continue;
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        ruleId: 'pii.spain_dni',
+        confidence: 0.95,
+        message: 'A national identity number is regulated personal data; it must not sit in a CRM note.',
+        suggestion: 'Remove the number; identity documents belong in the HR or finance system.',
+      });
+    }
+    return hits;
+  },
+};

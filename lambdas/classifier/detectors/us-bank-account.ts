@@ -1,0 +1,42 @@
+import type { NormalisedText } from '../normalise.js';
+import { cueBefore } from './cues.js';
+import type { Detector, DetectorHit } from './detector.js';
+import { abaValid } from './validators/aba.js';
+
+const ROUTING = /\b(?:routing|aba|rtn|transit)(?:\s*(?:no\.?|number|#))?\b[^0-9a-z\n]{0,8}(?<num>\d{9})\b/dgi;
+const SORT_CODE = /\bsort\s*code\b[^0-9a-z\n]{0,8}(?<num>\d{2}[- ]?\d{2}[- ]?\d{2})\b/dgi;
+const ACCOUNT =
+  /\b(?:acct|account|a\/c|acc)(?:\s*(?:no\.?|number|#))?\b[^0-9a-z\n]{0,8}(?<num>\d{6,17})\b/dgi;
+// An account number only counts next to banking context, so CRM account ids stay out of it.
+const BANK_CONTEXT =
+  /\b(?:routing|aba|sort\s*code|bank|checking|savings|ach|wire|direct deposit|iban|swift|bic)\b/;
+
+const MESSAGE = 'Bank account details in a CRM note can be used for fraud and do not belong there.';
+const SUGGESTION = 'Remove the numbers; bank details go to finance through the vendor or payment system.';
+
+function hit(m: RegExpMatchArray, ruleId: string, confidence: number): DetectorHit {
+  const [start, end] = m.indices?.groups?.num as [number, number];
+  return { start, end, ruleId, confidence, message: MESSAGE, suggestion: SUGGESTION };
+}
+
+/** US routing (ABA checksum) and account numbers, UK sort codes and account numbers, each with a cue. */
+export const usBankAccountDetector: Detector = {
+  id: 'pii.bank',
+  category: 'bank_account',
+  detect(view: NormalisedText): DetectorHit[] {
+    const hits: DetectorHit[] = [];
+    for (const m of view.text.matchAll(ROUTING)) {
+      if (abaValid(m.groups?.num ?? '')) hits.push(hit(m, 'pii.bank.routing', 0.95));
+    }
+    for (const m of view.text.matchAll(SORT_CODE)) hits.push(hit(m, 'pii.bank.sort_code', 0.9));
+    for (const m of view.text.matchAll(ACCOUNT)) {
+      if (
+        cueBefore(view.lower, m.index, BANK_CONTEXT, 80) ||
+        /\b(?:bank|checking|savings)\b/.test(view.lower.slice(m.index, m.index + 60))
+      ) {
+        hits.push(hit(m, 'pii.bank.account', 0.9));
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+export interface BundleFigure {
+  name: string;
+  bytes: number;
+  /** Fresh `node` process: time to load the bundle (module init). */
+  loadMs: number;
+  /** Fresh process: load + one request handled (only for functions that need no AWS call). */
+  readyMs?: number;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Bundles every Lambda entry the way cdk/ does (esbuild, minified, CommonJS, node22, the AWS SDK
+ * left to the runtime), then loads each in a fresh Node process and times it.
+ */
+export async function benchBundles(): Promise<BundleFigure[]> {
+  const out = mkdtempSync(join(tmpdir(), 'noteguard-bundles-'));
+  const entries = readdirSync(join(ROOT, 'lambdas', 'functions')).filter((f) => f.endsWith('.ts'));
+  const figures: BundleFigure[] = [];
+  for (const entry of entries) {
+    const name = entry.replace(/\.ts$/, '');
+    const outfile = join(out, `${name}.js`);
+    await build({
+      entryPoints: [join(ROOT, 'lambdas', 'functions', entry)],
+      outfile,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'cjs',
+      external: ['@aws-sdk/*'],
+      logLevel: 'silent',
+    });
+    const loadMs = timeInFreshNode(`require(${JSON.stringify(outfile)})`);
+    const readyMs =
+      name === 'health'
+        ? timeInFreshNode(
+            `const m=require(${JSON.stringify(outfile)});m.handler({version:'2.0',rawPath:'/health',headers:{},requestContext:{http:{method:'GET'}}}).then(r=>{if(r.statusCode!==200)throw new Error('health '+r.statusCode)})`,
+          )
+        : undefined;
+    figures.push({
+      name,
+      bytes: statSync(outfile).size,
+      loadMs,
+      ...(readyMs !== undefined ? { readyMs } : {}),
+    });
+  }
+  return figures;
+}
+
+/** Median of 5 fresh processes: milliseconds from process start of the script to the end of `code`. */
+function timeInFreshNode(code: string): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const script = `const t0=performance.now();Promise.resolve((()=>{${code}})()).then(()=>{process.stdout.write(String(performance.now()-t0))})`;
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: ROOT,
+      // NODE_PATH stands in for the AWS SDK that the nodejs22.x runtime provides.
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_PATH: join(ROOT, 'node_modules'),
+        NOTEGUARD_TABLE: 'bench',
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'x',
+        AWS_SECRET_ACCESS_KEY: 'x',
+      },
+      encoding: 'utf8',
+    });
+    runs.push(Number(out));
+  }
+  runs.sort((a, b) => a - b);
+  return runs[2] as number;
+}
