@@ -7,6 +7,10 @@ export interface DeploySettings {
   retentionDays: number;
   salesforceOrgId: string;
   managerIds: string;
+  /** `OwnerId=email,…` for Salesforce owners the REST lookup cannot resolve (optional). */
+  salesforceOwnerEmails?: string;
+  /** The exact webhook URL configured in HubSpot, which HubSpot signs (only needed behind a proxy). */
+  hubspotWebhookUrl?: string;
   /** Optional custom domain for the API (a certificate ARN must come with it). */
   domainName?: string;
   certificateArn?: string;
@@ -37,6 +41,10 @@ export function settingsFrom(app: App): DeploySettings {
     retentionDays,
     salesforceOrgId: ctx('salesforceOrgId') ?? '',
     managerIds: ctx('managerIds') ?? '',
+    ...(ctx('salesforceOwnerEmails')
+      ? { salesforceOwnerEmails: ctx('salesforceOwnerEmails') as string }
+      : {}),
+    ...(ctx('hubspotWebhookUrl') ? { hubspotWebhookUrl: ctx('hubspotWebhookUrl') as string } : {}),
     ...(ctx('domainName')
       ? { domainName: ctx('domainName') as string, certificateArn: ctx('certificateArn') as string }
       : {}),

@@ -83,6 +83,10 @@ export class StatelessStack extends Stack {
       NOTEGUARD_SALESFORCE_ORG_ID: settings.salesforceOrgId,
       SLACK_REVIEW_CHANNEL: settings.reviewChannel,
       NOTEGUARD_MANAGER_IDS: settings.managerIds,
+      ...(settings.salesforceOwnerEmails
+        ? { NOTEGUARD_SALESFORCE_OWNER_EMAILS: settings.salesforceOwnerEmails }
+        : {}),
+      ...(settings.hubspotWebhookUrl ? { NOTEGUARD_HUBSPOT_WEBHOOK_URL: settings.hubspotWebhookUrl } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     };
     const make = (name: string) => {

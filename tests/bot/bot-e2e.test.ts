@@ -241,6 +241,75 @@ describe('the rep is nudged, a manager redacts, everything is recorded', () => {
   });
 });
 
+describe('reminders, fixes in the CRM, stats and the rep’s Home', () => {
+  const command = (user: string, text: string) =>
+    postToSlackEndpoint(
+      slackEvents(),
+      SECRET,
+      new URLSearchParams({
+        command: '/noteguard',
+        text,
+        user_id: user,
+        channel_id: 'D1',
+        team_id: 'T1',
+        trigger_id: '1.2.3',
+        response_url: 'https://hooks.slack.com/commands/x',
+      }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+
+  it('"Ask rep to fix" posts a reminder in the rep’s DM thread, audits it and keeps the review buttons', async () => {
+    const out = await deliver('00Txx000000IIII', 'Gus is out for chemo until June.');
+    const state = await api.repo.getSlackState(out.noteId);
+    slack.reset();
+    await press(MANAGER, ACTIONS.askRep, { noteId: out.noteId }, state?.review?.channel, state?.review?.ts);
+    const reminder = slack.callsTo('chat.postMessage').find((c) => c.args.channel === state?.dm?.channel);
+    expect(reminder?.args.thread_ts).toBe(state?.dm?.ts);
+    expect(String(reminder?.args.text)).toContain(`<@${MANAGER}>`);
+    const reviewUpdate = slack.callsTo('chat.update').find((c) => c.args.ts === state?.review?.ts);
+    expect(textOfCall(reviewUpdate as never)).toContain('Reminder sent');
+    expect(textOfCall(reviewUpdate as never)).toContain(ACTIONS.redact);
+    expect(
+      (await api.repo.listAudit(out.noteId)).filter((a) => a.actor === MANAGER).map((a) => a.detail),
+    ).toContain('reminder sent by a manager');
+  });
+
+  it('"I fixed it in the CRM" marks findings pending; the next clean delivery confirms them fixed', async () => {
+    const out = await deliver('00Txx000000JJJJ', 'He is going through a nasty divorce.');
+    await press(REP, ACTIONS.fixedInCrm, { noteId: out.noteId }, REP);
+    expect((await api.repo.getNote(out.noteId))?.findings.map((f) => f.status)).toEqual(['pending']);
+    await deliver('00Txx000000JJJJ', 'He is busy this quarter.');
+    expect((await api.repo.getNote(out.noteId))?.findings.map((f) => f.status)).toEqual(['fixed']);
+  });
+
+  it('/noteguard stats shows managers open findings by category and rep, and refuses reps', async () => {
+    await deliver('00Txx000000KKKK', 'Asked for a discount, party animal.');
+    const manager = await jsonOf(await command(MANAGER, 'stats'));
+    expect(manager.response_type).toBe('ephemeral');
+    expect(JSON.stringify(manager.blocks)).toMatch(/By category[\s\S]*Lifestyle/);
+    expect(JSON.stringify(manager.blocks)).toContain('rep@example.com');
+    const rep = await jsonOf(await command(REP, 'stats'));
+    expect(rep.text).toBe('Only managers can see statistics.');
+  });
+
+  it('a rep’s App Home lists only their own open findings, with the rep’s actions', async () => {
+    await deliver('00Txx000000LLLL', 'Their buyer is a heavy drinker.', 'other@example.com');
+    slack.reset();
+    const res = await postToSlackEndpoint(
+      slackEvents(),
+      SECRET,
+      JSON.stringify(appHomeOpened(REP)),
+      'application/json',
+    );
+    expect(res.status).toBe(200);
+    const view = slack.callsTo('views.publish')[0]?.args.view as { blocks: unknown[] };
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain(ACTIONS.applyFix);
+    expect(json).not.toContain(ACTIONS.redact);
+    expect(json).not.toContain('00Txx000000LLLL');
+  });
+});
+
 describe('Slack request verification', () => {
   const body = () => JSON.stringify(appHomeOpened(MANAGER));
 

@@ -176,6 +176,28 @@ describe('stateless stack', () => {
 });
 
 describe('settings from context', () => {
+  it('passes the optional Salesforce owner mapping and HubSpot webhook URL to the functions', () => {
+    const app = new App({
+      context: {
+        'aws:cdk:bundling-stacks': [],
+        salesforceOwnerEmails: '005xx000001AAAA=a@example.com',
+        hubspotWebhookUrl: 'https://hooks.example.com/v1/webhooks/hubspot',
+      },
+    });
+    const fns = Template.fromStack(buildStacks(app).stateless).findResources('AWS::Lambda::Function');
+    const env = Object.values(fns).map(
+      (f) =>
+        (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
+          .Variables,
+    );
+    expect(env.every((v) => v.NOTEGUARD_SALESFORCE_OWNER_EMAILS === '005xx000001AAAA=a@example.com')).toBe(
+      true,
+    );
+    expect(
+      env.every((v) => v.NOTEGUARD_HUBSPOT_WEBHOOK_URL === 'https://hooks.example.com/v1/webhooks/hubspot'),
+    ).toBe(true);
+  });
+
   it('rejects a bad retention', () => {
     expect(() =>
       buildStacks(new App({ context: { 'aws:cdk:bundling-stacks': [], retentionDays: 0 } })),

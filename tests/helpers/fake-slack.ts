@@ -142,6 +142,16 @@ export class FakeSlack {
           user: { ...user, id, profile: { ...(user.profile as object), email: args.email } },
         };
       }
+      case 'users.info': {
+        const email = [...this.users].find(([, id]) => id === args.user)?.[0];
+        if (!email) return { ok: false, error: 'user_not_found' };
+        const user = (example.user ?? {}) as Record<string, unknown>;
+        return {
+          ...example,
+          ok: true,
+          user: { ...user, id: args.user, profile: { ...((user.profile as object) ?? {}), email } },
+        };
+      }
       case 'conversations.open':
         return { ...example, channel: { id: `D${String(args.users ?? 'X').replace(/\W/g, '')}` } };
       case 'chat.postMessage':

@@ -31,10 +31,13 @@ export class SalesforceCrmWriter implements CrmWriter {
     redacted: { body?: string; fields?: Record<string, string> },
   ): Promise<'written' | 'skipped'> {
     if (note.source !== 'salesforce') return 'skipped';
-    const object = OBJECT[note.kind];
+    // Enhanced notes (ContentNote, ids 069…) arrive as kind "note" but keep their text as base64 HTML in Content.
+    const contentNote = note.kind === 'note' && note.recordId.startsWith('069');
+    const object = contentNote ? 'ContentNote' : OBJECT[note.kind];
     if (!object || !/^[a-zA-Z0-9]{15,18}$/.test(note.recordId)) return 'skipped';
     const patch: Record<string, string> = {};
-    if (redacted.body !== undefined && BODY_FIELD[note.kind])
+    if (redacted.body !== undefined && contentNote) patch.Content = contentNoteHtml(redacted.body);
+    else if (redacted.body !== undefined && BODY_FIELD[note.kind])
       patch[BODY_FIELD[note.kind] as string] = redacted.body;
     for (const [name, value] of Object.entries(redacted.fields ?? {})) {
       if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) patch[name] = value;
@@ -56,4 +59,14 @@ export class SalesforceCrmWriter implements CrmWriter {
     if (res.status === 204 || res.ok) return 'written';
     throw new UnavailableError(`Salesforce answered ${res.status} to the write-back`);
   }
+}
+
+/** ContentNote.Content: the note as HTML paragraphs, base64-encoded (Salesforce stores it so). */
+export function contentNoteHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const html = escaped
+    .split(/\r?\n/)
+    .map((line) => `<p>${line}</p>`)
+    .join('');
+  return Buffer.from(html, 'utf8').toString('base64');
 }
