@@ -21,6 +21,11 @@ export type PhraseSet = Map<string, string[][]>;
 
 export interface CompiledContext {
   needsPerson: boolean;
+  /** Phrases one of which must end right before the match; `precededByLongest` is the longest in tokens. */
+  precededBy: PhraseSet | null;
+  precededByLongest: number;
+  /** Phrases one of which must start right after the match. */
+  followedBy: PhraseSet | null;
   unlessFollowedBy: PhraseSet | null;
   unlessPrecededBy: PhraseSet | null;
   requireNear: PhraseSet | null;
@@ -49,14 +54,80 @@ export interface PatternRule {
   caseSensitive: boolean;
 }
 
+/**
+ * Patterns grouped for matching: rules whose regex source and case mode are the same share one
+ * regex pass over the note; anchors are indexed so that a note is searched once per anchor at most.
+ */
+export interface PatternIndex {
+  groups: PatternGroup[];
+  /** Rule slots (one per PatternRule, in lexicon order) that have no anchors and always run. */
+  unanchored: number[];
+  /** Anchors of letters and digits only, found inside the note's words (see `AnchorIndex`). */
+  words: AnchorIndex;
+  /** For each word anchor (by index), the rule slots it wakes. */
+  wordSlots: number[][];
+  /**
+   * Any other anchor: a substring search over the note, and the rule slots it wakes. `gate` is the
+   * word anchor of its longest run of letters and digits ("b*tch" → "tch"), or -1, and `symbol`
+   * its rarest symbol ("*"), or "": the search runs only when a word of the note holds that run
+   * and the note has that symbol (one character search, shared by the anchors that name it).
+   */
+  substrings: { anchor: string; slots: number[]; gate: number; symbol: string }[];
+  slotCount: number;
+}
+
+export interface PatternGroup {
+  regex: RegExp;
+  caseSensitive: boolean;
+  /** Rule slots (indices into the note's wake-up flags) and their rules, in lexicon order. */
+  slots: number[];
+  rules: Rule[];
+}
+
+/** Word anchors indexed by their first two characters, so one word is checked in a few lookups. */
+export class AnchorIndex {
+  readonly anchors: string[] = [];
+  private readonly byPair = new Map<number, number[]>();
+
+  add(anchor: string): number {
+    const known = this.anchors.indexOf(anchor);
+    if (known !== -1) return known;
+    const id = this.anchors.push(anchor) - 1;
+    const key = anchor.charCodeAt(0) * 65536 + anchor.charCodeAt(1);
+    const bucket = this.byPair.get(key);
+    if (bucket) bucket.push(id);
+    else this.byPair.set(key, [id]);
+    return id;
+  }
+
+  /** Ids of the anchors that occur inside `word`, or null when none does. */
+  find(word: string): number[] | null {
+    if (this.anchors.length === 0) return null;
+    let found: number[] | null = null;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const bucket = this.byPair.get(word.charCodeAt(i) * 65536 + word.charCodeAt(i + 1));
+      if (!bucket) continue;
+      for (const id of bucket) {
+        if (!word.startsWith(this.anchors[id] as string, i)) continue;
+        if (!found) found = [id];
+        else if (!found.includes(id)) found.push(id);
+      }
+    }
+    return found;
+  }
+}
+
 export interface CompiledLexicon {
   root: TrieNode;
   patterns: PatternRule[];
+  patternIndex: PatternIndex;
   fuzzy: FuzzyIndex;
   /** Every key that occurs in the trie: a token with one of these needs no fuzzy lookup. */
   vocabulary: Set<string>;
   /** Keys of the shared "person" list, for needsPerson. */
   personKeys: PhraseSet;
+  /** Every key made only of digits, in phrases, exclusions and context rules alike. */
+  numberKeys: Set<string>;
   rules: Rule[];
 }
 
@@ -89,9 +160,22 @@ export function deLeet(surface: string): string | null {
   return out === surface ? null : out;
 }
 
+// Lexicon words repeat a lot (shared context lists, phrase groups): stem each once per process.
+const STEMS = new Map<string, string>();
+
+function stemWord(word: string): string {
+  let key = STEMS.get(word);
+  if (key === undefined) {
+    key = stem(word);
+    if (STEMS.size >= 100_000) STEMS.clear();
+    STEMS.set(word, key);
+  }
+  return key;
+}
+
 /** Keys of a lexicon phrase: the same tokeniser and stemmer the notes go through. */
 export function phraseKeys(phrase: string): string[] {
-  return tokenise(phrase, phrase).map((t) => stem(t.surface));
+  return tokenise(phrase, phrase).map((t) => stemWord(t.surface));
 }
 
 function newNode(): TrieNode {
@@ -119,9 +203,20 @@ function expandAll(phrases: readonly string[]): string[] {
   });
 }
 
-function compilePhraseSet(items: readonly string[] | undefined, context: ContextFile): PhraseSet | null {
+/** Compiled phrase sets by their items, within one compileLexicon: entries repeat the same lists. */
+type PhraseSetMemo = Map<string, PhraseSet>;
+
+function compilePhraseSet(
+  items: readonly string[] | undefined,
+  context: ContextFile,
+  memo: PhraseSetMemo = new Map(),
+): PhraseSet | null {
   if (!items || items.length === 0) return null;
+  const memoKey = items.join('\n');
+  const known = memo.get(memoKey);
+  if (known) return known;
   const set: PhraseSet = new Map();
+  memo.set(memoKey, set);
   for (const item of items) {
     let phrases: readonly string[];
     if (item.startsWith('@')) {
@@ -143,15 +238,83 @@ function compilePhraseSet(items: readonly string[] | undefined, context: Context
   return set;
 }
 
-function compileContext(rules: ContextRules | undefined, context: ContextFile): CompiledContext | null {
+function longest(set: PhraseSet | null): number {
+  let n = 0;
+  for (const seqs of set?.values() ?? []) for (const seq of seqs) n = Math.max(n, seq.length);
+  return n;
+}
+
+function compileContext(
+  rules: ContextRules | undefined,
+  context: ContextFile,
+  memo: PhraseSetMemo,
+): CompiledContext | null {
   if (!rules) return null;
+  const precededBy = compilePhraseSet(rules.precededBy, context, memo);
   return {
     needsPerson: rules.needsPerson ?? false,
-    unlessFollowedBy: compilePhraseSet(rules.unlessFollowedBy, context),
-    unlessPrecededBy: compilePhraseSet(rules.unlessPrecededBy, context),
-    requireNear: compilePhraseSet(rules.requireNear, context),
-    unlessNear: compilePhraseSet(rules.unlessNear, context),
+    precededBy,
+    precededByLongest: longest(precededBy),
+    followedBy: compilePhraseSet(rules.followedBy, context, memo),
+    unlessFollowedBy: compilePhraseSet(rules.unlessFollowedBy, context, memo),
+    unlessPrecededBy: compilePhraseSet(rules.unlessPrecededBy, context, memo),
+    requireNear: compilePhraseSet(rules.requireNear, context, memo),
+    unlessNear: compilePhraseSet(rules.unlessNear, context, memo),
     window: rules.window ?? 3,
+  };
+}
+
+// The tokeniser's word characters: an anchor made only of these lies inside one word of the note.
+const WORD_ANCHOR = /^[\p{L}\p{N}]{2,}$/u;
+const WORD_RUN = /[\p{L}\p{N}]{2,}/gu;
+const DIGITS = /^\d+$/;
+// Symbols by how rarely notes hold them, rarest first (a guess, not a measurement).
+const RARE_SYMBOLS = '|~^`\\{}[]<>*@!$#&=+%;_"?/()\':,-.';
+
+/** Groups patterns that share a regex and indexes their anchors (see `PatternIndex`). */
+export function indexPatterns(patterns: readonly PatternRule[]): PatternIndex {
+  const groups = new Map<string, PatternGroup>();
+  const words = new AnchorIndex();
+  const wordSlots: number[][] = [];
+  const substrings = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  patterns.forEach((p, slot) => {
+    const key = `${p.caseSensitive ? 'c' : 'l'}${p.regex.flags}/${p.regex.source}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { regex: p.regex, caseSensitive: p.caseSensitive, slots: [], rules: [] };
+      groups.set(key, group);
+    }
+    group.slots.push(slot);
+    group.rules.push(p.rule);
+    if (p.anchors.length === 0) unanchored.push(slot);
+    for (const anchor of new Set(p.anchors)) {
+      if (WORD_ANCHOR.test(anchor)) {
+        const id = words.add(anchor);
+        const slots = wordSlots[id] ?? [];
+        wordSlots[id] = slots;
+        slots.push(slot);
+      } else {
+        const slots = substrings.get(anchor) ?? [];
+        substrings.set(anchor, slots);
+        slots.push(slot);
+      }
+    }
+  });
+  const gated = [...substrings].map(([anchor, slots]) => {
+    const runs = anchor.match(WORD_RUN) ?? [];
+    const run = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const symbol = [...RARE_SYMBOLS].find((c) => anchor.includes(c)) ?? '';
+    return { anchor, slots, gate: run === '' ? -1 : words.add(run), symbol };
+  });
+  for (let id = 0; id < words.anchors.length; id++) wordSlots[id] ??= [];
+  return {
+    groups: [...groups.values()],
+    unanchored,
+    words,
+    wordSlots,
+    substrings: gated,
+    slotCount: patterns.length,
   };
 }
 
@@ -170,6 +333,7 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
   const fuzzy = new FuzzyIndex();
   const vocabulary = new Set<string>();
   const rules: Rule[] = [];
+  const memo: PhraseSetMemo = new Map();
   for (const file of bundle.files) {
     for (const entry of file.entries) {
       const rule: Rule = {
@@ -179,7 +343,7 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
         confidence: entry.confidence ?? 0.85,
         note: entry.note,
         suggestion: entry.suggestion,
-        context: compileContext(entry.context, bundle.context),
+        context: compileContext(entry.context, bundle.context, memo),
       };
       rules.push(rule);
       for (const phrase of expandAll(entry.phrases)) {
@@ -218,5 +382,23 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
     }
   }
   const personKeys = compilePhraseSet(['@person'], bundle.context) ?? new Map();
-  return { root, patterns, fuzzy, vocabulary, personKeys, rules };
+  // Numbers skip the token cache (lexicon-match.ts); these are the ones that can still match something.
+  const numberKeys = new Set<string>();
+  const phraseSets = [personKeys, ...rules.flatMap((r) => Object.values(r.context ?? {}))];
+  for (const key of vocabulary) if (DIGITS.test(key)) numberKeys.add(key);
+  for (const set of phraseSets) {
+    if (!(set instanceof Map)) continue;
+    for (const seqs of set.values())
+      for (const seq of seqs) for (const key of seq) if (DIGITS.test(key)) numberKeys.add(key);
+  }
+  return {
+    root,
+    patterns,
+    patternIndex: indexPatterns(patterns),
+    fuzzy,
+    vocabulary,
+    personKeys,
+    numberKeys,
+    rules,
+  };
 }

@@ -12,22 +12,64 @@ const KIND_CONFIDENCE = [1, 0.95, 0.75] as const;
 interface TokenKeys {
   keys: string[];
   kinds: KeyKind[];
+  /** Ids of the word anchors (see `PatternIndex.words`) inside this word, or null. */
+  anchors: number[] | null;
+  /** The trie nodes a phrase starting at this word reaches, with their confidence factors. */
+  starts: TrieNode[] | null;
+  startFactors: number[];
 }
 
+/** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
+const INERT: TokenKeys = { keys: [], kinds: [], anchors: null, starts: null, startFactors: [] };
+
 const CACHE_LIMIT = 50_000;
+
+/** A surrogate pair starts at i: an empty match there must step over both halves. */
+function isPairAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+}
+
+function isNumber(surface: string): boolean {
+  for (let i = 0; i < surface.length; i++) {
+    const c = surface.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Matches lexicon phrases over stems; one instance per compiled lexicon (it caches token keys). */
 export class LexiconMatcher {
   private readonly cache = new Map<string, TokenKeys>();
+  /** Per-note scratch for `runPatterns`: which rule slots a note wakes, which word anchors it has. */
+  private readonly awake: Uint8Array;
+  private readonly present: Uint8Array;
+  private readonly symbols = new Map<string, boolean>();
 
-  constructor(private readonly lexicon: CompiledLexicon) {}
+  constructor(private readonly lexicon: CompiledLexicon) {
+    this.awake = new Uint8Array(lexicon.patternIndex.slotCount);
+    this.present = new Uint8Array(lexicon.patternIndex.words.anchors.length);
+  }
 
   private keysOf(surface: string): TokenKeys {
+    // Numbers (prices, ids, ticket numbers) are their own key; left out of the cache, they don't
+    // push the words out of it.
+    if (isNumber(surface)) {
+      const anchors = this.lexicon.patternIndex.words.find(surface);
+      if (anchors === null && !this.lexicon.numberKeys.has(surface)) return INERT;
+      return this.withStarts({ keys: [surface], kinds: [0], anchors, starts: null, startFactors: [] });
+    }
     const cached = this.cache.get(surface);
     if (cached) return cached;
     const { vocabulary, fuzzy } = this.lexicon;
     const primary = stem(surface);
-    const result: TokenKeys = { keys: [primary], kinds: [0] };
+    const result: TokenKeys = {
+      keys: [primary],
+      kinds: [0],
+      anchors: this.lexicon.patternIndex.words.find(surface),
+      starts: null,
+      startFactors: [],
+    };
     const leet = deLeet(surface);
     if (leet !== null) {
       const leetKey = stem(leet);
@@ -44,8 +86,21 @@ export class LexiconMatcher {
       }
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(surface, result);
+    this.cache.set(surface, this.withStarts(result));
     return result;
+  }
+
+  /** Fills in the trie nodes a phrase starting at this token reaches (computed once per word). */
+  private withStarts(tk: TokenKeys): TokenKeys {
+    const root = this.lexicon.root;
+    for (let k = 0; k < tk.keys.length; k++) {
+      const child = root.next.get(tk.keys[k] as string);
+      if (!child) continue;
+      tk.starts ??= [];
+      tk.starts.push(child);
+      tk.startFactors.push(KIND_CONFIDENCE[tk.kinds[k] as KeyKind]);
+    }
+    return tk;
   }
 
   match(lower: string, tokens: readonly Token[], text: string = lower): Candidate[] {
@@ -53,18 +108,10 @@ export class LexiconMatcher {
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
     for (let i = 0; i < tokens.length; i++) this.walk(tokens, keys, i, hits, masks);
-    for (const { rule, regex, anchors, caseSensitive } of this.lexicon.patterns) {
-      if (anchors.length > 0 && !anchors.some((a) => lower.includes(a))) continue;
-      for (const m of (caseSensitive ? text : lower).matchAll(regex)) {
-        const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
-        const [first, last] = tokenRange(tokens, span[0], span[1]);
-        if (first > last) continue;
-        hits.push({ rule, first, last: last + 1, start: span[0], end: span[1], confidence: rule.confidence });
-      }
-    }
+    this.runPatterns(lower, text, tokens, keys, hits);
     const out: Candidate[] = [];
     for (const hit of hits) {
-      if (masks.some((m) => masked(m, hit))) continue;
+      if (isMasked(masks, hit)) continue;
       if (hit.rule.context && !contextAllows(hit.rule.context, tokens, keys, hit, this.lexicon.personKeys))
         continue;
       const { rule } = hit;
@@ -82,34 +129,114 @@ export class LexiconMatcher {
     return out;
   }
 
-  /** Every phrase that starts at token i; a token may be read several ways (as written, leet, fuzzy). */
-  private walk(tokens: readonly Token[], keys: TokenKeys[], i: number, hits: Hit[], masks: MaskHit[]): void {
-    const root = this.lexicon.root;
-    const first = keys[i] as TokenKeys;
-    // Fast path: most words start no phrase at all.
-    let any = false;
-    for (const k of first.keys) if (root.next.has(k)) any = true;
-    if (!any) return;
-    let frontier: { node: TrieNode; factor: number }[] = [{ node: root, factor: 1 }];
-    for (let j = i; j < keys.length && frontier.length > 0; j++) {
-      const tk = keys[j] as TokenKeys;
-      const next: { node: TrieNode; factor: number }[] = [];
-      for (const state of frontier) {
-        for (let k = 0; k < tk.keys.length; k++) {
-          const child = state.node.next.get(tk.keys[k] as string);
-          if (!child) continue;
-          const factor = state.factor * KIND_CONFIDENCE[tk.kinds[k] as KeyKind];
-          next.push({ node: child, factor });
-          for (const rule of child.rules) {
-            const start = (tokens[i] as Token).start;
-            const end = (tokens[j] as Token).end;
-            hits.push({ rule, first: i, last: j + 1, start, end, confidence: rule.confidence * factor });
-          }
-          for (const mask of child.masks) masks.push({ mask, first: i, last: j + 1 });
+  /** Runs the regexes whose anchors the note has, each shared regex once. */
+  private runPatterns(
+    lower: string,
+    text: string,
+    tokens: readonly Token[],
+    keys: readonly TokenKeys[],
+    hits: Hit[],
+  ): void {
+    const index = this.lexicon.patternIndex;
+    if (index.slotCount === 0) return;
+    const awake = this.awake;
+    awake.fill(0);
+    // Word anchors the note has, for gating the substring searches.
+    const present = this.present;
+    present.fill(0);
+    let any = index.unanchored.length > 0;
+    for (const slot of index.unanchored) awake[slot] = 1;
+    for (const tk of keys) {
+      if (tk.anchors === null) continue;
+      for (const id of tk.anchors) {
+        present[id] = 1;
+        for (const slot of index.wordSlots[id] as number[]) {
+          awake[slot] = 1;
+          any = true;
         }
       }
-      frontier = next;
     }
+    const symbols = this.symbols;
+    symbols.clear();
+    for (const { anchor, slots, gate, symbol } of index.substrings) {
+      if (gate !== -1 && present[gate] !== 1) continue;
+      if (symbol !== '') {
+        let has = symbols.get(symbol);
+        if (has === undefined) {
+          has = lower.includes(symbol);
+          symbols.set(symbol, has);
+        }
+        if (!has) continue;
+      }
+      if (!lower.includes(anchor)) continue;
+      for (const slot of slots) awake[slot] = 1;
+      any = true;
+    }
+    if (!any) return;
+    for (const group of index.groups) {
+      let wanted = false;
+      for (const slot of group.slots) if (awake[slot] === 1) wanted = true;
+      if (!wanted) continue;
+      // exec over the shared regex (matchAll would copy it for every note); lastIndex is ours to reset.
+      const { regex } = group;
+      const view = group.caseSensitive ? text : lower;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(view); m !== null; m = regex.exec(view)) {
+        if (m[0].length === 0) regex.lastIndex += isPairAt(view, regex.lastIndex) ? 2 : 1;
+        const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
+        const [first, last] = tokenRange(tokens, span[0], span[1]);
+        if (first > last) continue;
+        for (let k = 0; k < group.slots.length; k++) {
+          if (awake[group.slots[k] as number] !== 1) continue;
+          const rule = group.rules[k] as Rule;
+          hits.push({
+            rule,
+            first,
+            last: last + 1,
+            start: span[0],
+            end: span[1],
+            confidence: rule.confidence,
+          });
+        }
+      }
+    }
+  }
+
+  /** Every phrase that starts at token i; a token may be read several ways (as written, leet, fuzzy). */
+  private walk(tokens: readonly Token[], keys: TokenKeys[], i: number, hits: Hit[], masks: MaskHit[]): void {
+    // Most words start no phrase at all; the rest are followed depth first, without allocating.
+    const { starts, startFactors } = keys[i] as TokenKeys;
+    if (starts === null) return;
+    for (let k = 0; k < starts.length; k++) {
+      descend(tokens, keys, i, i, starts[k] as TrieNode, startFactors[k] as number, hits, masks);
+    }
+  }
+}
+
+/** Records what ends at `node` (reached over tokens i..j) and follows the trie into token j + 1. */
+function descend(
+  tokens: readonly Token[],
+  keys: readonly TokenKeys[],
+  i: number,
+  j: number,
+  node: TrieNode,
+  factor: number,
+  hits: Hit[],
+  masks: MaskHit[],
+): void {
+  for (const rule of node.rules) {
+    const start = (tokens[i] as Token).start;
+    const end = (tokens[j] as Token).end;
+    hits.push({ rule, first: i, last: j + 1, start, end, confidence: rule.confidence * factor });
+  }
+  for (const mask of node.masks) masks.push({ mask, first: i, last: j + 1 });
+  if (node.next.size === 0) return;
+  const tk = keys[j + 1];
+  if (!tk) return;
+  for (let k = 0; k < tk.keys.length; k++) {
+    const child = node.next.get(tk.keys[k] as string);
+    if (child)
+      descend(tokens, keys, i, j + 1, child, factor * KIND_CONFIDENCE[tk.kinds[k] as KeyKind], hits, masks);
   }
 }
 
@@ -128,6 +255,11 @@ interface MaskHit {
   mask: Mask;
   first: number;
   last: number;
+}
+
+function isMasked(masks: readonly MaskHit[], hit: Hit): boolean {
+  for (const m of masks) if (masked(m, hit)) return true;
+  return false;
 }
 
 function masked(m: MaskHit, hit: Hit): boolean {
@@ -170,6 +302,30 @@ function startsAt(set: PhraseSet, keys: readonly TokenKeys[], tokens: readonly T
   return -1;
 }
 
+/** Does a phrase of `set` (at most `longest` tokens) end right before token `end`, within `sentence`? */
+function endsAt(
+  set: PhraseSet,
+  longest: number,
+  keys: readonly TokenKeys[],
+  tokens: readonly Token[],
+  end: number,
+  sentence: number,
+): boolean {
+  for (let j = end - 1; j >= 0 && j >= end - longest && (tokens[j] as Token).sentence === sentence; j--) {
+    const tk = keys[j] as TokenKeys;
+    for (const first of tk.keys) {
+      for (const seq of set.get(first) ?? []) {
+        if (j + seq.length !== end) continue;
+        let ok = true;
+        for (let k = 1; k < seq.length && ok; k++)
+          ok = (keys[j + k] as TokenKeys).keys.includes(seq[k] as string);
+        if (ok) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function contextAllows(
   ctx: CompiledContext,
   tokens: readonly Token[],
@@ -180,6 +336,10 @@ function contextAllows(
   const sentence = (tokens[hit.first] as Token).sentence;
   const sameSentence = (j: number) =>
     j >= 0 && j < tokens.length && (tokens[j] as Token).sentence === sentence;
+  if (ctx.precededBy && !endsAt(ctx.precededBy, ctx.precededByLongest, keys, tokens, hit.first, sentence))
+    return false;
+  if (ctx.followedBy && !(sameSentence(hit.last) && startsAt(ctx.followedBy, keys, tokens, hit.last) !== -1))
+    return false;
   const w = ctx.window;
   if (ctx.unlessFollowedBy) {
     for (let j = hit.last; j < hit.last + w && sameSentence(j); j++) {

@@ -18,6 +18,13 @@ export const contextRulesSchema = z
     unlessFollowedBy: z.array(phraseOrList).optional(),
     /** Suppress when one of these ends within `window` tokens before the match ("third" + "party"). */
     unlessPrecededBy: z.array(phraseOrList).optional(),
+    /**
+     * Fire only when one of these ends right before the match, in the same sentence: a lookbehind
+     * written as words ("he's" + 34 → ["(he|she) (s|is)"]), far cheaper to check than a regex one.
+     */
+    precededBy: z.array(phraseOrList).optional(),
+    /** Fire only when one of these starts right after the match, in the same sentence. */
+    followedBy: z.array(phraseOrList).optional(),
     /** Fire only when one of these is within `window` tokens either side. */
     requireNear: z.array(phraseOrList).optional(),
     /** Suppress when one of these is within `window` tokens either side. */
@@ -35,7 +42,9 @@ export const lexiconEntrySchema = z
     patterns: z.array(z.string().min(1)).default([]),
     /**
      * Lower-case strings of which a note must contain at least one before this entry's patterns
-     * run: a substring search is far cheaper than a regex pass over every note.
+     * run. An anchor made of letters and digits only is looked up among the note's words (inside a
+     * word counts: "addict" anchors "addicts"), which costs next to nothing; any other anchor is a
+     * substring search over the note. Anchors only save work: they never decide a match.
      */
     anchors: z.array(z.string().min(2)).optional(),
     /** Run this entry's patterns on the note's original case ("BI" the product vs "he's bi"); anchors still match lower-case. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../lambdas/classifier/classifier.js';
-import type { LexiconBundle } from '../../lambdas/classifier/lexicon-compile.js';
+import { compileLexicon, type LexiconBundle } from '../../lambdas/classifier/lexicon-compile.js';
+import { LexiconMatcher } from '../../lambdas/classifier/lexicon-match.js';
 import type { LexiconFile } from '../../lambdas/classifier/lexicon-schema.js';
+import { normalise } from '../../lambdas/classifier/normalise.js';
+import { tokenise } from '../../lambdas/classifier/tokenise.js';
 
 // A small hand-made bundle: the engine's behaviour is tested apart from the shipped lexicon data.
 const entry = (id: string, phrases: string[], extra: Partial<LexiconFile['entries'][number]> = {}) => ({
@@ -187,6 +190,18 @@ describe('tuning per organisation', () => {
     expect(classifier.scanText(text, { disabledCategories: ['health'] }).map((f) => f.category)).toEqual([
       'derogatory',
     ]);
+    // Every candidate inside an allowed occurrence goes, not only the one with that exact span;
+    // the same word elsewhere, or inside a longer word, is still found.
+    const inner = 'He is a total idiot. Their CFO is an idiot.';
+    expect(classifier.scanText(inner).map((f) => inner.slice(f.start, f.end))).toEqual([
+      'total idiot',
+      'idiot',
+    ]);
+    expect(
+      classifier
+        .scanText(inner, { allowList: ['total idiot'] })
+        .map((f) => [f.start, inner.slice(f.start, f.end)]),
+    ).toEqual([[inner.lastIndexOf('idiot'), 'idiot']]);
     const [d] = classifier.scanText(text, { severityOverrides: { derogatory: 'low' } });
     expect(d?.severity).toBe('low');
   });
@@ -313,5 +328,151 @@ describe('pattern options', () => {
     });
     expect(anchored.scanText("she's bi")).toEqual([]);
     expect(anchored.scanText("zzz she's bi").map((f) => f.start)).toEqual([10]);
+  });
+});
+
+describe('precededBy and followedBy (lookarounds written as words)', () => {
+  const cues = createClassifier({
+    detectors: [],
+    lexicons: {
+      ...bundle,
+      files: [
+        {
+          category: 'age',
+          language: 'en',
+          exclusions: [],
+          entries: [
+            entry('age.stated', [], {
+              patterns: ['(?<= )[2-9]\\d\\b'],
+              anchors: ['he'],
+              context: { precededBy: ['(he|she) (s|is)', 'she s (about|like)'] },
+            }),
+          ],
+        },
+        {
+          category: 'health',
+          language: 'en',
+          exclusions: [],
+          entries: [
+            entry('health.expecting', ['expecting'], {
+              context: { precededBy: ['(is|s)'], followedBy: ['(twins|a baby)', 'in (may|june)'] },
+            }),
+          ],
+        },
+      ],
+    },
+  });
+  const found = (t: string) => cues.scanText(t).map((f) => [f.category, t.slice(f.start, f.end)]);
+
+  it('precededBy: fires only when a phrase ends right before the match', () => {
+    expect(found("He's 45 and sharp.")).toEqual([['age', '45']]);
+    expect(found('she is 52')).toEqual([['age', '52']]);
+    expect(found("She's about 30.")).toEqual([['age', '30']]);
+    expect(found("He's about 30.")).toEqual([]);
+    expect(found('he is now 45')).toEqual([]);
+    expect(found('Version is 45')).toEqual([]);
+  });
+
+  it('precededBy never looks across a sentence break', () => {
+    expect(found('Call him. 45 seats')).toEqual([]);
+    expect(found('It is he. 45 seats')).toEqual([]);
+  });
+
+  it('followedBy: fires only when a phrase starts right after the match, in the same sentence', () => {
+    expect(found('She is expecting twins.')).toEqual([['health', 'expecting']]);
+    expect(found("she's expecting in June")).toEqual([['health', 'expecting']]);
+    expect(found('She is expecting the PO.')).toEqual([]);
+    expect(found('She is expecting. Twins are fine.')).toEqual([]);
+    expect(found('expecting twins')).toEqual([]);
+  });
+});
+
+describe('pattern anchors and shared regexes', () => {
+  const patternEntry = (id: string, anchors: string[] | undefined, pattern = '\\bbi\\b') =>
+    entry(id, [], anchors ? { patterns: [pattern], anchors } : { patterns: [pattern] });
+  const build = (entries: ReturnType<typeof entry>[]) =>
+    createClassifier({
+      detectors: [],
+      lexicons: {
+        ...bundle,
+        files: [{ category: 'sexual_orientation', language: 'en', exclusions: [], entries }],
+      },
+    });
+  const ids = (c: ReturnType<typeof build>, t: string) => c.scanText(t).map((f) => f.ruleId);
+
+  it('a word anchor is found inside a longer word, a symbol anchor anywhere in the note', () => {
+    const c = build([
+      patternEntry('sexual_orientation.word', ['ually']),
+      patternEntry('sexual_orientation.symbol', ["'s b"], '\\bbi\\b(?=!)'),
+    ]);
+    expect(ids(c, 'usually bi')).toEqual(['sexual_orientation.word']);
+    expect(ids(c, 'she is bi')).toEqual([]);
+    expect(ids(c, "she's bi!")).toEqual(['sexual_orientation.symbol']);
+  });
+
+  it('a symbol anchor holding a run of letters is searched only when a word holds that run', () => {
+    const c = build([patternEntry('sexual_orientation.gated', ['x*yz'])]);
+    expect(ids(c, 'x*yz bi')).toEqual(['sexual_orientation.gated']);
+    expect(ids(c, 'xyz bi')).toEqual([]);
+    expect(ids(c, 'x* yz bi')).toEqual([]);
+  });
+
+  it('runs a regex shared by several entries once, for the entries whose anchors the note has', () => {
+    const lexicon = compileLexicon({
+      ...bundle,
+      files: [
+        {
+          category: 'sexual_orientation',
+          language: 'en',
+          exclusions: [],
+          entries: [
+            patternEntry('sexual_orientation.a', ['openly']),
+            patternEntry('sexual_orientation.b', ['also']),
+            patternEntry('sexual_orientation.c', undefined),
+          ],
+        },
+      ],
+    });
+    expect(lexicon.patternIndex.groups).toHaveLength(1);
+    const matcher = new LexiconMatcher(lexicon);
+    const rules = (t: string) => {
+      const view = normalise(t);
+      return matcher.match(view.lower, tokenise(view.text, view.lower), view.text).map((c) => c.ruleId);
+    };
+    expect(rules('openly bi')).toEqual(['sexual_orientation.a', 'sexual_orientation.c']);
+    expect(rules('also bi')).toEqual(['sexual_orientation.b', 'sexual_orientation.c']);
+    expect(rules('bi')).toEqual(['sexual_orientation.c']);
+  });
+});
+
+describe('numbers (kept out of the token cache)', () => {
+  const numbers = createClassifier({
+    detectors: [],
+    lexicons: {
+      ...bundle,
+      files: [
+        {
+          category: 'age',
+          language: 'en',
+          exclusions: [],
+          entries: [
+            entry('age.over', ['(anyone|everyone) over (40|50)'], { context: { unlessFollowedBy: ['365'] } }),
+            entry('age.stated', [], {
+              patterns: ['\\b[2-9]\\d\\b'],
+              anchors: ['he'],
+              context: { followedBy: ['and'] },
+            }),
+          ],
+        },
+      ],
+    },
+  });
+  const found = (t: string) => numbers.scanText(t).map((f) => t.slice(f.start, f.end));
+
+  it('still match as phrase words, context words and pattern hits', () => {
+    expect(found('not for anyone over 40, sadly')).toEqual(['anyone over 40']);
+    expect(found('anyone over 40 365 days a year')).toEqual([]);
+    expect(found('anyone over 41')).toEqual([]);
+    expect(found('he is 45 and 12345 other numbers')).toEqual(['45']);
   });
 });

@@ -3,43 +3,64 @@ import { cueBefore } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
 
 // Secrets recognisable by shape alone (providers chose these prefixes so scanners can find them).
-const KEY_SHAPES: { id: string; pattern: RegExp; what: string }[] = [
+// `hints`: every match contains one of these, so without one the pattern is not run at all.
+const KEY_SHAPES: { id: string; pattern: RegExp; what: string; hints: string[] }[] = [
   {
     id: 'pii.credentials.stripe_key',
     pattern: /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,99}\b/g,
     what: 'A payment API key',
+    hints: ['_'],
   },
   {
     id: 'pii.credentials.aws_access_key',
     pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
     what: 'A cloud access key',
+    hints: ['AKIA', 'ASIA'],
   },
   {
     id: 'pii.credentials.github_token',
     pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{40,255})\b/g,
     what: 'A code-hosting token',
+    hints: ['_'],
   },
   {
     id: 'pii.credentials.slack_token',
     pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g,
     what: 'A chat bot token',
+    hints: ['xox'],
   },
   {
     id: 'pii.credentials.jwt',
     pattern: /\beyJ[A-Za-z0-9_-]{5,2000}\.eyJ[A-Za-z0-9_-]{5,4000}\.[A-Za-z0-9_-]{5,2000}/g,
     what: 'A signed access token',
+    hints: ['eyJ'],
   },
-  { id: 'pii.credentials.google_key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, what: 'An API key' },
+  {
+    id: 'pii.credentials.google_key',
+    pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g,
+    what: 'An API key',
+    hints: ['AIza'],
+  },
   {
     id: 'pii.credentials.private_key',
     pattern: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g,
     what: 'A private key',
+    hints: ['-----BEGIN '],
   },
 ];
 
-// A 40-character secret (AWS secret access keys and the like) counts only beside a cue or a key id.
-const SECRET_40 = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+// A 40-character secret (AWS secret access keys and the like) counts only beside a cue or a key id:
+// a run of exactly 40 key characters not followed by "=" (found as whole runs, no lookbehind).
+const KEY_RUN = /[A-Za-z0-9+/]{40,}/g;
 const SECRET_CUE = /\b(?:secret|secret key|access key|akia[0-9a-z]{16})\b[^\n]{0,12}$/;
+// Cheap pre-checks, each a superset of what its pattern needs, so a note without them skips it:
+// every key shape contains one of these hints; every SECRET_CUE one of these words (lower-cased text);
+// every CUED_VALUE keyword starts a word with one of these or contains "code"/"api key"; every
+// SLASH_PAIR a "/" and one of its user words. (Run on `text` with the `i` flag, as the patterns are.)
+const KEY_HINT = /_|xox|eyJ|AIza|AKIA|ASIA|-----BEGIN /;
+const SECRET_CUE_WORD = /secret|access key|akia/;
+const CUED_VALUE_WORD = /\b(?:pass|pw|pin|login|creds|credentials|secret|token)|code|api ?key/i;
+const SLASH_PAIR_WORD = /\b(?:user|login|admin|root|u\b)/i;
 
 // "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
 const CUED_VALUE =
@@ -211,11 +232,14 @@ export const credentialsDetector: Detector = {
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
     const { text, lower } = view;
-    for (const shape of KEY_SHAPES) {
+    for (const shape of KEY_HINT.test(text) ? KEY_SHAPES : []) {
+      if (!shape.hints.some((h) => text.includes(h))) continue;
       for (const m of text.matchAll(shape.pattern))
         hits.push(hitOf(m.index, m.index + m[0].length, shape.id, 0.97, shape.what));
     }
-    for (const m of text.matchAll(SECRET_40)) {
+    const secretCue = SECRET_CUE_WORD.test(lower);
+    for (const m of secretCue ? text.matchAll(KEY_RUN) : []) {
+      if (m[0].length !== 40 || text[m.index + 40] === '=') continue;
       if (
         /[0-9]/.test(m[0]) &&
         /[A-Z]/.test(m[0]) &&
@@ -225,7 +249,10 @@ export const credentialsDetector: Detector = {
         hits.push(hitOf(m.index, m.index + 40, 'pii.credentials.secret_key', 0.9, 'A secret key'));
       }
     }
-    for (const pattern of [CUED_VALUE, SLASH_PAIR]) {
+    const patterns = [];
+    if (CUED_VALUE_WORD.test(text)) patterns.push(CUED_VALUE);
+    if (text.includes('/') && SLASH_PAIR_WORD.test(text)) patterns.push(SLASH_PAIR);
+    for (const pattern of patterns) {
       for (const m of text.matchAll(pattern)) {
         const [start, rawEnd] = m.indices?.groups?.value as [number, number];
         const raw = text.slice(start, rawEnd);

@@ -15,6 +15,10 @@ const CUE =
 // A bare birth year keeps its cue in the span: the year alone means nothing.
 const YEAR = /\b(?:born(?: in)?|yob:?|year of birth:?|b\.)\s*(?:'\d{2}|(?:19|20)\d{2})\b/gi;
 
+// A cheap pre-check on the lower-cased text: every CUE and every YEAR cue contains one of these
+// ("dob", "d.o.b", "birth", "bday", "b-day", "b'day", "born", "b.", "yob"); without one nothing counts.
+const ANY_CUE = /b(?:orn|irth|-?day|'day|\.)|dob|d\.o\.b|yob/;
+
 /** Dates of birth: a date or a birth year only right after a birth cue ("born in Chicago" is nothing). */
 export const dateOfBirthDetector: Detector = {
   id: 'pii.dob',
@@ -24,7 +28,9 @@ export const dateOfBirthDetector: Detector = {
     const message =
       'A date of birth is personal data used to verify identity; it does not belong in a CRM note.';
     const suggestion = 'Remove it; if an age limit matters for the deal, note only that it was checked.';
-    for (const m of view.text.matchAll(DATE)) {
+    const cued = ANY_CUE.test(view.lower);
+    const dates = cued ? view.text.matchAll(DATE) : [];
+    for (const m of dates) {
       if (!cueBefore(view.lower, m.index, CUE, 20)) continue;
       hits.push({
         start: m.index,
@@ -35,7 +41,8 @@ export const dateOfBirthDetector: Detector = {
         suggestion,
       });
     }
-    for (const m of view.text.matchAll(YEAR)) {
+    const years = cued ? view.text.matchAll(YEAR) : [];
+    for (const m of years) {
       hits.push({
         start: m.index,
         end: m.index + m[0].length,

@@ -34,9 +34,17 @@ function personalContext(lower: string, start: number, cue: RegExp, window = 45)
   return lastIndex(before, WORK_CUE) < personalAt;
 }
 
+// Global copies of the cue regexes, compiled once rather than on every lookup.
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function lastIndex(text: string, re: RegExp): number {
+  let global = GLOBAL.get(re);
+  if (!global) {
+    global = new RegExp(re.source, 'g');
+    GLOBAL.set(re, global);
+  }
   let at = -1;
-  for (const m of text.matchAll(new RegExp(re.source, 'g'))) at = m.index;
+  for (const m of text.matchAll(global)) at = m.index;
   return at;
 }
 
@@ -62,7 +70,11 @@ export const personalContactDetector: Detector = {
       if (personalContext(lower, m.index, PERSONAL_CUE))
         hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.phone', 'personal phone number'));
     }
-    for (const re of [EMAIL, SPELLED_EMAIL]) {
+    // Cheap pre-checks: an email needs an "@", a spelled-out one a "dot" ("dot", "[dot]", "(dot)").
+    const emailPatterns = [];
+    if (text.includes('@')) emailPatterns.push(EMAIL);
+    if (lower.includes('dot')) emailPatterns.push(SPELLED_EMAIL);
+    for (const re of emailPatterns) {
       for (const m of text.matchAll(re)) {
         if (re === SPELLED_EMAIL && !/\b(?:at|dot)\b|\[|\(/.test(m[0].toLowerCase())) continue;
         const personal = PERSONAL_PROVIDERS.test(m[0]) || personalContext(lower, m.index, PERSONAL_CUE);
