@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory targets (never asserted in timed tests). Single process, so
 // the classifier figures are single-core.
 import { benchApi } from './bench/api.js';
+import { benchAudit } from './bench/audit.js';
 import { benchClassifier } from './bench/classifier.js';
 
 const check = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
@@ -32,4 +33,19 @@ console.log(
 );
 console.log(
   `  ${check(a.scan.p99Ms <= 5)} POST /v1/scan    p50 ${a.scan.p50Ms.toFixed(1)} ms, p99 ${a.scan.p99Ms.toFixed(1)} ms, errors ${a.scan.errors}   target p99 <= 5 ms`,
+);
+
+const au = await benchAudit();
+console.log(
+  '\naudit (built CLI in a child process%s; generated Salesforce Note export: %d rows, %s MB, ~%s KB a row)',
+  au.pinned ? ' pinned to one core with taskset' : '',
+  au.notes,
+  au.exportMb.toFixed(0),
+  ((au.exportMb * 1000) / au.notes).toFixed(1),
+);
+console.log(
+  `  ${check(au.notesPerCpuMinute >= 200_000)} throughput                    ${Math.round(au.notesPerCpuMinute).toLocaleString('en-US')} notes/minute of CPU (${au.cpuSeconds.toFixed(1)} s CPU); ${Math.round(au.notesPerMinute).toLocaleString('en-US')} notes/minute wall (${au.wallSeconds.toFixed(1)} s, start-up included)   target >= 200,000 notes/minute`,
+);
+console.log(
+  `  ${check(au.peakRssMb <= 300)} peak memory (child maxRSS)    ${au.peakRssMb.toFixed(0)} MB   target <= 300 MB`,
 );

@@ -13,6 +13,12 @@ const USAGE = `usage:
   noteguard eval [CORPUS] [--json] [--errors]
       Precision, recall and F1 per category on a labelled corpus
       (default ../shared/corpus/dev.jsonl beside the project).
+  noteguard audit EXPORT... --out DIR [--resume] [--store [--table NAME] [--endpoint URL] [--org ID]]
+      Privacy audit of Salesforce data-export CSVs (Note, Lead, Task, ContentNote; User.csv
+      names owners) or corpus .jsonl files, streamed: writes DIR/findings.csv (masked
+      previews), DIR/summary.json and DIR/report.html. Ctrl-C stops; --resume continues.
+      --store also writes records with findings to DynamoDB for the review queue (DynamoDB
+      Local's "noteguard" table by default, the deployed table with --table).
   noteguard help`;
 
 export async function main(argv: string[], out = console.log, err = console.error): Promise<number> {
@@ -48,6 +54,51 @@ export async function main(argv: string[], out = console.log, err = console.erro
         const corpus = positionals[0] ?? join(projectRoot(), '..', 'shared', 'corpus', 'dev.jsonl');
         return await evalCommand({ corpus, json: values.json, errors: values.errors, out });
       }
+      case 'audit': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            out: { type: 'string' },
+            resume: { type: 'boolean', default: false },
+            store: { type: 'boolean', default: false },
+            table: { type: 'string' },
+            endpoint: { type: 'string' },
+            org: { type: 'string' },
+          },
+        });
+        if (positionals.length === 0) return usageError(err, 'audit needs at least one export file');
+        if (!values.out) return usageError(err, 'audit needs --out DIR');
+        if (!values.store && (values.table || values.endpoint || values.org))
+          return usageError(err, '--table, --endpoint and --org go with --store');
+        // Loaded on demand: the scan path never pays for the DynamoDB client at start-up.
+        const { auditCommand } = await import('./audit-command.js');
+        return await withSigint((signal) => {
+          const tty = Boolean(process.stderr.isTTY) && out === console.log;
+          return auditCommand({
+            files: positionals,
+            outDir: values.out as string,
+            resume: values.resume,
+            ...(values.store
+              ? {
+                  store: {
+                    ...(values.table ? { table: values.table } : {}),
+                    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+                    ...(values.org ? { orgId: values.org } : {}),
+                  },
+                }
+              : {}),
+            out,
+            err: tty ? (s) => process.stderr.write(s) : (s) => err(s.replace(/\n$/, '')),
+            tty,
+            signal,
+            // Plain progress lines every 10 s unless NOTEGUARD_PROGRESS_MS says otherwise.
+            ...(Number(process.env.NOTEGUARD_PROGRESS_MS) > 0
+              ? { progressIntervalMs: Number(process.env.NOTEGUARD_PROGRESS_MS) }
+              : {}),
+          });
+        });
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -68,6 +119,22 @@ export async function main(argv: string[], out = console.log, err = console.erro
     err(`noteguard: internal error (${e instanceof Error ? e.name : 'unknown'}); please report it`);
     if (process.env.NOTEGUARD_DEBUG) err(String((e as Error)?.stack));
     return 70;
+  }
+}
+
+/** Ctrl-C stops a long command cleanly (it checkpoints); a second Ctrl-C quits at once. */
+async function withSigint<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    process.stderr.write('\nnoteguard: stopping after the current record (Ctrl-C again quits at once)\n');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }
 

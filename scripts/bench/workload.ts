@@ -8,7 +8,7 @@ const BUSINESS = [
   'They want a 3yr term with a price lock and SSO via Okta before go-live.',
   'Demo went well, {name} asked for the reporting module and an API walkthrough.',
   'Procurement needs the security questionnaire and our SOC 2 report by Friday.',
-  'Pricing: {n} seats at ${price}/seat, discount approved by {name} up to 12%.',
+  'Pricing: {n} seats at USD {price}/seat, discount approved by {name} up to 12%.',
   'Ticket #{ticket} still open re: the ERP integration, escalated to support.',
   'Next steps: send the redlines, book onsite with IT, loop in the SE for the POC.',
   'Competitor is pitching a cheaper bundle but their onboarding took 6 months.',
