@@ -2,6 +2,7 @@
 // the classifier figures are single-core.
 import { benchApi } from './bench/api.js';
 import { benchAudit } from './bench/audit.js';
+import { benchBundles } from './bench/bundles.js';
 import { benchClassifier } from './bench/classifier.js';
 
 const check = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
@@ -49,3 +50,15 @@ console.log(
 console.log(
   `  ${check(au.peakRssMb <= 300)} peak memory (child maxRSS)    ${au.peakRssMb.toFixed(0)} MB   target <= 300 MB`,
 );
+
+const bundles = await benchBundles();
+console.log(
+  '\nLambda bundles (esbuild, minified, as cdk/ builds them; fresh node process each, median of 5)',
+);
+for (const b of bundles) {
+  const limit = b.name === 'scan' || b.name === 'ingest' ? 1_000_000 : undefined;
+  const mark = limit === undefined ? '    ' : check(b.bytes < limit);
+  console.log(
+    `  ${mark} ${b.name.padEnd(20)} ${(b.bytes / 1024).toFixed(0).padStart(5)} KB   load ${b.loadMs.toFixed(0).padStart(4)} ms${b.readyMs !== undefined ? `   ready (first request) ${b.readyMs.toFixed(0).padStart(5)} ms` : ''}${limit ? '   target < 1 MB' : ''}`,
+  );
+}

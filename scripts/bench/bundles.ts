@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { ROUTES } from '../../lambdas/http/routes.js';
 
 export interface BundleFigure {
   name: string;
@@ -38,12 +39,14 @@ export async function benchBundles(): Promise<BundleFigure[]> {
       logLevel: 'silent',
     });
     const loadMs = timeInFreshNode(`require(${JSON.stringify(outfile)})`);
-    const readyMs =
-      name === 'health'
-        ? timeInFreshNode(
-            `const m=require(${JSON.stringify(outfile)});m.handler({version:'2.0',rawPath:'/health',headers:{},requestContext:{http:{method:'GET'}}}).then(r=>{if(r.statusCode!==200)throw new Error('health '+r.statusCode)})`,
-          )
-        : undefined;
+    // Readiness: load + the first request, which builds the container's context (classifier
+    // included). With no secret ARNs set nothing is fetched, and an unsigned request gets a 4xx.
+    const route = ROUTES.find((r) => r.name === name);
+    const readyMs = route
+      ? timeInFreshNode(
+          `const m=require(${JSON.stringify(outfile)});return m.handler(${JSON.stringify(eventFor(route.method, route.path))}).then(r=>{if(r.statusCode>=500)throw new Error('${name} '+r.statusCode)})`,
+        )
+      : undefined;
     figures.push({
       name,
       bytes: statSync(outfile).size,
@@ -76,4 +79,19 @@ function timeInFreshNode(code: string): number {
   }
   runs.sort((a, b) => a - b);
   return runs[2] as number;
+}
+
+/** A minimal API Gateway v2 event for a route, path parameters filled with a placeholder. */
+function eventFor(method: string, path: string) {
+  const rawPath = path.replace(/\{[^}]+\}/g, 'n_bench');
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath,
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    requestContext: { http: { method, path: rawPath } },
+    body: method === 'POST' ? '{}' : undefined,
+    isBase64Encoded: false,
+  };
 }
