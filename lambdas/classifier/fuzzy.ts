@@ -7,8 +7,12 @@ export const FUZZY_MIN_LENGTH = 8;
 
 export class FuzzyIndex {
   private readonly index = new Map<string, string[]>();
+  /** Words already added: lexicon words repeat across phrases, and adding one twice changes nothing. */
+  private readonly added = new Set<string>();
 
   add(word: string): void {
+    if (this.added.has(word)) return;
+    this.added.add(word);
     if (word.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(word)) return;
     for (const variant of deletions(word)) {
       const list = this.index.get(variant);

@@ -173,9 +173,27 @@ function stemWord(word: string): string {
   return key;
 }
 
+// Most phrases are plain words of letters and digits split by single spaces: their words are
+// exactly the tokens, unless three single characters in a row could merge ("r e h a b").
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/** The token surfaces of a lexicon phrase, as `tokenise` gives them (with a fast path for plain phrases). */
+export function phraseSurfaces(phrase: string): string[] {
+  if (PLAIN_PHRASE.test(phrase)) {
+    const words = phrase.split(' ');
+    let singles = 0;
+    for (const w of words) {
+      singles = w.length === 1 ? singles + 1 : 0;
+      if (singles >= 3) break;
+    }
+    if (singles < 3) return words;
+  }
+  return tokenise(phrase, phrase).map((t) => t.surface);
+}
+
 /** Keys of a lexicon phrase: the same tokeniser and stemmer the notes go through. */
 export function phraseKeys(phrase: string): string[] {
-  return tokenise(phrase, phrase).map((t) => stemWord(t.surface));
+  return phraseSurfaces(phrase).map(stemWord);
 }
 
 function newNode(): TrieNode {
@@ -347,12 +365,14 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
       };
       rules.push(rule);
       for (const phrase of expandAll(entry.phrases)) {
-        const keys = phraseKeys(phrase);
+        // One tokenisation per phrase serves both the keys and the fuzzy index (as phraseKeys does).
+        const surfaces = phraseSurfaces(phrase);
+        const keys = surfaces.map(stemWord);
         if (keys.length === 0) continue;
         insert(root, keys).rules.push(rule);
         for (const key of keys) vocabulary.add(key);
         if (entry.fuzzy !== false) {
-          for (const t of tokenise(phrase, phrase)) fuzzy.add(t.surface);
+          for (const surface of surfaces) fuzzy.add(surface);
         }
       }
       for (const source of entry.patterns) {

@@ -25,7 +25,10 @@ export function expandPhrase(phrase: string): string[] | string {
     if (variants.length > 256) return 'expands to more than 256 variants';
     i = close + 1;
   }
-  const cleaned = variants.map((v) => v.replace(/ {2,}/g, ' ').trim()).filter((v) => v !== '');
+  // Most variants have no doubled or edge spaces (only empty alternatives make them): skip the regex then.
+  const cleaned = variants
+    .map((v) => (v.includes('  ') || v.trim() !== v ? v.replace(/ {2,}/g, ' ').trim() : v))
+    .filter((v) => v !== '');
   if (cleaned.length === 0) return 'expands to nothing';
   return [...new Set(cleaned)];
 }

@@ -55,12 +55,11 @@ const KEY_RUN = /[A-Za-z0-9+/]{40,}/g;
 const SECRET_CUE = /\b(?:secret|secret key|access key|akia[0-9a-z]{16})\b[^\n]{0,12}$/;
 // Cheap pre-checks, each a superset of what its pattern needs, so a note without them skips it:
 // every key shape contains one of these hints; every SECRET_CUE one of these words (lower-cased text);
-// every CUED_VALUE keyword starts a word with one of these or contains "code"/"api key"; every
-// SLASH_PAIR a "/" and one of its user words. (Run on `text` with the `i` flag, as the patterns are.)
+// every CUED_VALUE keyword starts a word with one of these or contains "code"/"api key" (run on
+// `text` with the `i` flag, as CUED_VALUE is); every SLASH_PAIR a "/".
 const KEY_HINT = /_|xox|eyJ|AIza|AKIA|ASIA|-----BEGIN /;
 const SECRET_CUE_WORD = /secret|access key|akia/;
 const CUED_VALUE_WORD = /\b(?:pass|pw|pin|login|creds|credentials|secret|token)|code|api ?key/i;
-const SLASH_PAIR_WORD = /\b(?:user|login|admin|root|u\b)/i;
 
 // "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
 const CUED_VALUE =
@@ -251,7 +250,7 @@ export const credentialsDetector: Detector = {
     }
     const patterns = [];
     if (CUED_VALUE_WORD.test(text)) patterns.push(CUED_VALUE);
-    if (text.includes('/') && SLASH_PAIR_WORD.test(text)) patterns.push(SLASH_PAIR);
+    if (text.includes('/')) patterns.push(SLASH_PAIR);
     for (const pattern of patterns) {
       for (const m of text.matchAll(pattern)) {
         const [start, rawEnd] = m.indices?.groups?.value as [number, number];

@@ -9,6 +9,8 @@ export const passportDetector: Detector = {
   id: 'pii.passport',
   category: 'government_id',
   detect(view: NormalisedText): DetectorHit[] {
+    // A cheap pre-check: no "passport" (in any case), no match.
+    if (!view.lower.includes('passport')) return [];
     return [...view.text.matchAll(PATTERN)].map((m) => {
       const [start, end] = m.indices?.groups?.id as [number, number];
       return {

@@ -11,6 +11,10 @@ const ACCOUNT =
 const BANK_CONTEXT =
   /\b(?:routing|aba|sort\s*code|bank|checking|savings|ach|wire|direct deposit|iban|swift|bic)\b/;
 
+// Cheap pre-checks on the lower-cased text: each pattern's cue words contain one of these.
+const ROUTING_WORD = /routing|aba|rtn|transit/;
+const ACCOUNT_WORD = /acc|a\/c/;
+
 const MESSAGE = 'Bank account details in a CRM note can be used for fraud and do not belong there.';
 const SUGGESTION = 'Remove the numbers; bank details go to finance through the vendor or payment system.';
 
@@ -25,11 +29,13 @@ export const usBankAccountDetector: Detector = {
   category: 'bank_account',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of view.text.matchAll(ROUTING)) {
+    const { lower } = view;
+    for (const m of ROUTING_WORD.test(lower) ? view.text.matchAll(ROUTING) : []) {
       if (abaValid(m.groups?.num ?? '')) hits.push(hit(m, 'pii.bank.routing', 0.95));
     }
-    for (const m of view.text.matchAll(SORT_CODE)) hits.push(hit(m, 'pii.bank.sort_code', 0.9));
-    for (const m of view.text.matchAll(ACCOUNT)) {
+    for (const m of lower.includes('sort') ? view.text.matchAll(SORT_CODE) : [])
+      hits.push(hit(m, 'pii.bank.sort_code', 0.9));
+    for (const m of ACCOUNT_WORD.test(lower) ? view.text.matchAll(ACCOUNT) : []) {
       if (
         cueBefore(view.lower, m.index, BANK_CONTEXT, 80) ||
         /\b(?:bank|checking|savings)\b/.test(view.lower.slice(m.index, m.index + 60))
