@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Bot, createBot } from '../../bot/create-bot.js';
+import { InProcessQueue } from '../../lambdas/adapters/queue/in-process-queue.js';
 import type { UseCaseDeps } from '../../lambdas/usecases/deps.js';
 import { ingestNote } from '../../lambdas/usecases/ingest-note.js';
 import { realDeps } from '../helpers/deps.js';
@@ -127,5 +128,22 @@ describe('nudge consumer', () => {
     expect(JSON.stringify(reviews()[0]?.args)).not.toContain('pregnant');
     const audit = await repo.listAudit(job.noteId);
     expect(audit.find((a) => a.action === 'nudged')?.detail).toMatch(/not found in Slack/);
+  });
+
+  it('a job that keeps failing is retried, then dead-lettered, and sends nothing twice', async () => {
+    const job = await stored('Asked for a discount, party animal.');
+    const queue = new InProcessQueue(3);
+    queue.consume(bot.consumeNudge);
+    slack.failNext('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
+    await queue.enqueue(job);
+    await queue.drain();
+    expect(queue.deadLetters).toEqual([job]);
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.failed)).toHaveLength(3);
+    expect(dms()).toHaveLength(0);
+    // Redriven from the dead-letter queue once Slack is back: delivered exactly once.
+    await queue.enqueue(job);
+    await queue.drain();
+    await bot.consumeNudge(job);
+    expect(dms()).toHaveLength(1);
   });
 });

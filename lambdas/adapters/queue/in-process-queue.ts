@@ -50,6 +50,8 @@ export class InProcessQueue implements NudgeQueue {
       }
     })().finally(() => {
       this.running = null;
+      // A job enqueued after the loop's last check but before this ran would otherwise wait forever.
+      if (this.jobs.length > 0) this.pump();
     });
   }
 }
