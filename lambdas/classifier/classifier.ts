@@ -51,7 +51,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
         );
       }
     }
-    return resolveOverlaps(applyTuning(candidates, text, tuning));
+    return resolveOverlaps(applyTuning(withoutPlaceholders(candidates, text), text, tuning));
   }
 
   function scanRecord(record: ScanRecord, tuning?: Tuning): Finding[] {
@@ -69,4 +69,15 @@ export function createClassifier(options: ClassifierOptions): Classifier {
 
 function toOriginal(c: Candidate, view: ReturnType<typeof normalise>): Candidate {
   return { ...c, start: view.origStart(c.start), end: view.origEnd(c.end) };
+}
+
+// What redaction writes. A redacted note written back to the CRM comes back through the webhook:
+// its placeholders must not be found again ("pw is [REDACTED:credentials]" is not a password).
+const PLACEHOLDER = /\[REDACTED:[a-z_]+\]/g;
+
+/** Drops candidates that overlap a redaction placeholder in the original text. */
+function withoutPlaceholders(candidates: Candidate[], text: string): Candidate[] {
+  if (!text.includes('[REDACTED:')) return candidates;
+  const ranges = [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
+  return candidates.filter((c) => !ranges.some(([s, e]) => c.start < e && c.end > s));
 }

@@ -16,9 +16,21 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
       a.start - b.start ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+  // Kept spans are disjoint, so sorted by start they are also sorted by end: one binary search
+  // finds the only neighbours that could overlap (a scan of every kept span was quadratic).
   const kept: Candidate[] = [];
   for (const c of ranked) {
-    if (kept.every((k) => k.end <= c.start || k.start >= c.end)) kept.push(c);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((kept[mid] as Candidate).start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
+    kept.splice(lo, 0, c);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }

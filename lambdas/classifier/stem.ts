@@ -5,6 +5,10 @@ import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 const stemmer = porter as { stem(token: string): string };
 
+// Porter's implementation is quadratic on a long token without vowels (16K letters: 0.7 s); no
+// lexicon word is anywhere near this long, so such a token is left as it is.
+const MAX_STEMMED = 40;
+
 export function stem(token: string): string {
-  return stemmer.stem(token);
+  return token.length > MAX_STEMMED ? token : stemmer.stem(token);
 }

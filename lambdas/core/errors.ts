@@ -113,9 +113,13 @@ export class UnavailableError extends NoteGuardError {
   override readonly name = 'UnavailableError';
 }
 
-/** Optimistic-concurrency loss inside the store; use cases retry it, callers never see it. */
+/**
+ * Optimistic-concurrency loss inside the store; use cases retry it. One that outlasts every retry
+ * reaches the caller as a retryable 503 (with Retry-After), not a 500: nothing was stored.
+ */
 export class WriteConflictError extends NoteGuardError {
   override readonly status = 503;
+  override readonly expose = true;
   override readonly name = 'WriteConflictError';
 }
 

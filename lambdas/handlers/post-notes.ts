@@ -12,12 +12,17 @@ import { ingestNote } from '../usecases/ingest-note.js';
 export function postNotesHandler(ctx: HandlerContext): HttpHandler {
   return handle(ctx, 'POST /v1/notes', async (event) => {
     const { bytes, text } = rawBody(event);
-    const signature = header(event, SIGNATURE_HEADER);
-    verifyWebhook(ctx.config.webhookSecrets, signature, bytes, ctx.config.nowSeconds());
+    const signature = verifyWebhook(
+      ctx.config.webhookSecrets,
+      header(event, SIGNATURE_HEADER),
+      bytes,
+      ctx.config.nowSeconds(),
+    );
     requireContentType(event, ['application/json']);
     const parsed = noteWebhookSchema.safeParse(jsonBody(text));
     if (!parsed.success) throw ValidationError.fromZod('body', parsed.error);
-    // A signed request is good once: the same signature again within the window is a replay.
+    // A signed request is good once: the same verified signature again within the window is a
+    // replay, however the header is spelled.
     const nonce = `sig:${signature}`;
     if (!(await ctx.deps.repo.claimNonce(nonce, 2 * TOLERANCE_SECONDS))) {
       return json(401, {

@@ -57,13 +57,23 @@ export function requireContentType(event: HttpEvent, allowed: readonly string[])
   }
 }
 
-/** Parses a JSON body; a syntax error is a 400 that says where. */
+/**
+ * Parses a JSON body; a syntax error is a 400 that says where. Only the position is reported:
+ * V8's own message quotes the body ("Unexpected token 'p', "pw is Hunt"..."), which may be a secret.
+ */
 export function jsonBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ValidationError('body is not valid JSON', [{ path: 'body', message: (err as Error).message }], {
-      cause: err,
-    });
+    const at = /at position (\d+)/.exec((err as Error).message)?.[1];
+    const where =
+      at !== undefined ? `at position ${at}` : text.trim() === '' ? '(empty body)' : 'near the start';
+    throw new ValidationError(
+      'body is not valid JSON',
+      [{ path: 'body', message: `syntax error ${where}` }],
+      {
+        cause: err,
+      },
+    );
   }
 }

@@ -13,13 +13,15 @@ export function signWebhook(secret: string, body: Buffer | string, t: number): s
 /**
  * Verifies X-NoteGuard-Signature against any of `secrets` (several while rotating). Missing,
  * malformed, wrong or more than 5 minutes old (either way) → UnauthorizedError saying which.
+ * Returns the verified signature in canonical form (`t=<t>,v1=<hex>`): the replay nonce, which the
+ * header's spelling (repeated, reordered, extra parts) cannot change.
  */
 export function verifyWebhook(
   secrets: readonly string[],
   headerValue: string | undefined,
   body: Buffer,
   nowSeconds: number,
-): void {
+): string {
   if (!headerValue) throw new UnauthorizedError(`missing ${SIGNATURE_HEADER} header`);
   let t: number | undefined;
   const signatures: string[] = [];
@@ -43,7 +45,8 @@ export function verifyWebhook(
     );
     for (const candidate of signatures) {
       const given = Buffer.from(candidate, 'utf8');
-      if (given.length === expected.length && timingSafeEqual(given, expected)) return;
+      if (given.length === expected.length && timingSafeEqual(given, expected))
+        return `t=${t},v1=${candidate}`;
     }
   }
   throw new UnauthorizedError(`${SIGNATURE_HEADER} does not match the body`);

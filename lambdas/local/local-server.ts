@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HandlerContext } from '../http/handler-context.js';
@@ -24,7 +25,9 @@ export function toHttpEvent(
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const type = (headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-  const asText = body.length === 0 || TEXT_TYPES.test(type);
+  // A text body that is not valid UTF-8 goes base64-encoded, as binary does: decoding it here would
+  // replace the bad bytes, so the handler could neither verify its signature nor say what is wrong.
+  const asText = body.length === 0 || (TEXT_TYPES.test(type) && isUtf8(body));
   const now = new Date();
   return {
     version: '2.0',

@@ -58,10 +58,15 @@ export class FakeSlack {
 
   /** Every call fails with probability `rate`, picking one of `failures` (seeded, so runs repeat). */
   failRandomly(rate: number, failures: Failure[], seed = 1): void {
+    // mulberry32: consecutive draws are independent (an LCG's are not: the draw after a "fail"
+    // draw below `rate` fell in a narrow band, so some failures in the list were never picked).
     let s = seed >>> 0;
     const rand = () => {
-      s = (s * 1664525 + 1013904223) >>> 0;
-      return s / 2 ** 32;
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
     };
     this.randomFailures = rate > 0 ? { rate, failures, rand } : null;
   }

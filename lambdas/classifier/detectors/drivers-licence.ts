@@ -2,7 +2,7 @@ import type { NormalisedText } from '../normalise.js';
 import type { Detector, DetectorHit } from './detector.js';
 
 const PATTERN =
-  /\b(?:driver'?s?\s*licen[cs]e|driving\s*licen[cs]e|d\/l|dl|licen[cs]e\s*(?:no\.?|number|#))(?:\s*(?:no\.?|number|#))?\s*[:#-]?\s*(?<id>[a-z]{0,3}[- ]?\d{5,14})\b/dgi;
+  /\b(?:driver'?s?\s{0,3}licen[cs]e|driving\s{0,3}licen[cs]e|d\/l|dl|licen[cs]e\s{0,3}(?:no\.?|number|#))(?:\s{0,3}(?:no\.?|number|#))?\s{0,3}[:#-]?\s{0,3}(?<id>[a-z]{0,3}[- ]?\d{5,14})\b/dgi;
 
 /** Driver's licence numbers after a cue ("CA DL D4417826", "driver's license no. 123456789"). */
 export const driversLicenceDetector: Detector = {

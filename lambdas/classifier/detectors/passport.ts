@@ -2,7 +2,8 @@ import type { NormalisedText } from '../normalise.js';
 import type { Detector, DetectorHit } from './detector.js';
 
 // A passport number right after its cue: 6–9 characters, mostly digits.
-const PATTERN = /\bpassport(?:\s*(?:no\.?|number|num\.?|#))?\s*[:#-]?\s*(?<id>[a-z]{0,2}\d{6,9})\b/dgi;
+const PATTERN =
+  /\bpassport(?:\s{0,3}(?:no\.?|number|num\.?|#))?\s{0,3}[:#-]?\s{0,3}(?<id>[a-z]{0,2}\d{6,9})\b/dgi;
 
 /** Passport numbers (with a "passport" cue: the format alone is just a number). */
 export const passportDetector: Detector = {
