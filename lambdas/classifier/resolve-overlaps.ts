@@ -20,17 +20,61 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   // finds the only neighbours that could overlap (a scan of every kept span was quadratic).
   const kept: Candidate[] = [];
   for (const c of ranked) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((kept[mid] as Candidate).start < c.start) lo = mid + 1;
-      else hi = mid;
+    const at = placeFor(kept, c);
+    if (at >= 0) {
+      kept.splice(at, 0, c);
+      continue;
     }
-    const before = kept[lo - 1];
-    const after = kept[lo];
-    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
-    kept.splice(lo, 0, c);
+    // Two identifier hits of one category that overlap in part ("pw is Summer2024!AKIA…": a
+    // password cue's value run into an access key) are two secrets: keep the loser's remainder.
+    const rest = remainder(kept, c);
+    if (rest) {
+      const restAt = placeFor(kept, rest);
+      if (restAt >= 0) kept.splice(restAt, 0, rest);
+    }
   }
   return kept;
+}
+
+/** Where `c` goes in the start-sorted, disjoint `kept`, or -1 when it overlaps a kept span. */
+function placeFor(kept: readonly Candidate[], c: Candidate): number {
+  const lo = lowerBound(kept, c.start);
+  const before = kept[lo - 1];
+  const after = kept[lo];
+  if ((before && before.end > c.start) || (after && after.start < c.end)) return -1;
+  return lo;
+}
+
+/** The first index whose start is not below `start`. */
+function lowerBound(kept: readonly Candidate[], start: number): number {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((kept[mid] as Candidate).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const MIN_REMAINDER = 4;
+
+/** The part of a detector hit left over beside a same-category detector hit it overlaps, if any. */
+function remainder(kept: readonly Candidate[], c: Candidate): Candidate | null {
+  if (!c.ruleId.startsWith('pii.')) return null;
+  const overlapping: Candidate[] = [];
+  // Only the neighbours around c's place can overlap it (kept is start-sorted and disjoint).
+  for (let i = Math.max(0, lowerBound(kept, c.start) - 1); i < kept.length; i++) {
+    const k = kept[i] as Candidate;
+    if (k.start >= c.end) break;
+    if (k.end > c.start) overlapping.push(k);
+    if (overlapping.length > 1) return null;
+  }
+  if (overlapping.length !== 1) return null;
+  const k = overlapping[0] as Candidate;
+  if (k.category !== c.category || !k.ruleId.startsWith('pii.')) return null;
+  const left = k.start - c.start;
+  const right = c.end - k.end;
+  if (Math.max(left, right) < MIN_REMAINDER) return null;
+  return left >= right ? { ...c, end: k.start } : { ...c, start: k.end };
 }

@@ -285,12 +285,9 @@ describe('adversarial inputs (explicit)', () => {
     ]);
   });
 
-  // KNOWN CLASSIFIER BUG (reported; found by the re-scan property with NOTEGUARD_FC_RUNS=3000):
-  // a password run into a key ("pw is Summer2024!AKIAIOSFODNN7EXAMPLE") yields two overlapping
-  // credentials candidates; overlap resolution keeps the key alone, so "Summer2024!" is neither
-  // flagged nor redacted, and re-scanning the redacted text flags it. Turns red once fixed: then
-  // make it a plain `it`.
-  it.fails('KNOWN BUG: a password run into an access key is redacted whole', () => {
+  // Found by the re-scan property with NOTEGUARD_FC_RUNS=3000: a password run into a key yields
+  // two overlapping credentials candidates; both secrets must go.
+  it('a password run into an access key is redacted whole', () => {
     const s = 'Met Dana. pw is Summer2024!AKIAIOSFODNN7EXAMPLE';
     const redacted = redactText(s, classifier.scanText(s));
     expect(redacted).not.toContain('Summer2024');
