@@ -5,7 +5,8 @@ import type { DynamoNoteRepository } from '../adapters/dynamodb/dynamo-note-repo
 import { gsi, KEYS, TTL_ATTRIBUTE } from '../adapters/dynamodb/table-design.js';
 import { UnavailableError } from '../core/errors.js';
 import type { AuditEvent, RawNote, StoredFinding, StoredNote } from '../core/model.js';
-import { findingIdFor, noteIdFor } from '../usecases/ids.js';
+import { noteIdFor } from '../usecases/ids.js';
+import { newStoredFinding } from '../usecases/new-finding.js';
 import type { AuditedRecord, AuditStore, StoreStats } from './audit-run.js';
 
 type Item = Record<string, unknown>;
@@ -113,24 +114,9 @@ export class DynamoAuditStore implements AuditStore {
     const orgId = this.config.orgIdFor(record.source);
     const kept = r.findings.slice(0, this.config.maxFindingsPerNote);
     const ownerEmail = owner?.email;
-    const findings: StoredFinding[] = kept.map((f, i) => ({
-      findingId: findingIdFor(noteId, i + 1),
-      noteId,
-      category: f.category,
-      start: f.start,
-      end: f.end,
-      ...(f.field !== undefined ? { field: f.field } : {}),
-      severity: f.severity,
-      confidence: f.confidence,
-      ruleId: f.ruleId,
-      message: f.message,
-      suggestion: f.suggestion,
-      preview: r.previews[i] as string,
-      status: 'open',
-      ...(ownerEmail ? { ownerEmail } : {}),
-      createdAt: at,
-      updatedAt: at,
-    }));
+    const findings: StoredFinding[] = kept.map((f, i) =>
+      newStoredFinding(noteId, i + 1, f, r.previews[i] as string, ownerEmail, at),
+    );
     const note: StoredNote = {
       noteId,
       source: record.source,

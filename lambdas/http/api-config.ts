@@ -28,3 +28,32 @@ export interface ApiConfig {
   /** Seconds since the epoch; injectable so signature windows are testable. */
   nowSeconds: () => number;
 }
+
+/** A comma-separated setting as a list (blank entries dropped). */
+export const listSetting = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * The settings that are the same locally and in AWS because they are not secret: the Salesforce
+ * OwnerId → email mapping and HubSpot's API and webhook URLs.
+ */
+export function plainCrmSettings(env: NodeJS.ProcessEnv): {
+  ownerEmails: Record<string, string>;
+  hubspotUrls: Pick<ApiConfig['hubspot'], 'apiBaseUrl' | 'webhookUrl'>;
+} {
+  const ownerEmails: Record<string, string> = {};
+  for (const pair of listSetting(env.NOTEGUARD_SALESFORCE_OWNER_EMAILS ?? '')) {
+    const [id, email] = pair.split('=');
+    if (id && email) ownerEmails[id.trim()] = email.trim();
+  }
+  return {
+    ownerEmails,
+    hubspotUrls: {
+      ...(env.NOTEGUARD_HUBSPOT_API_BASE_URL ? { apiBaseUrl: env.NOTEGUARD_HUBSPOT_API_BASE_URL } : {}),
+      ...(env.NOTEGUARD_HUBSPOT_WEBHOOK_URL ? { webhookUrl: env.NOTEGUARD_HUBSPOT_WEBHOOK_URL } : {}),
+    },
+  };
+}

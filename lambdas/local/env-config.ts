@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ApiConfig } from '../http/api-config.js';
+import { type ApiConfig, listSetting, plainCrmSettings } from '../http/api-config.js';
 
 /** Reads KEY=VALUE lines from a .env file into `env` without overriding what is already set. */
 export function loadDotEnv(path: string, env: NodeJS.ProcessEnv = process.env): void {
@@ -22,12 +22,6 @@ export const LOCAL_DEFAULTS = {
   NOTEGUARD_HUBSPOT_SECRET: 'local-hubspot-secret',
 } as const;
 
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** ApiConfig from the environment, falling back to the local defaults (reported in `defaulted`). */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): {
   config: ApiConfig;
@@ -40,15 +34,11 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): {
     defaulted.push(key);
     return LOCAL_DEFAULTS[key];
   };
-  const ownerEmails: Record<string, string> = {};
-  for (const pair of list(env.NOTEGUARD_SALESFORCE_OWNER_EMAILS ?? '')) {
-    const [id, email] = pair.split('=');
-    if (id && email) ownerEmails[id.trim()] = email.trim();
-  }
+  const { ownerEmails, hubspotUrls } = plainCrmSettings(env);
   return {
     config: {
-      webhookSecrets: list(get('NOTEGUARD_WEBHOOK_SECRET')),
-      apiTokens: list(get('NOTEGUARD_API_TOKEN')),
+      webhookSecrets: listSetting(get('NOTEGUARD_WEBHOOK_SECRET')),
+      apiTokens: listSetting(get('NOTEGUARD_API_TOKEN')),
       salesforce: {
         token: get('NOTEGUARD_SALESFORCE_TOKEN'),
         orgId: get('NOTEGUARD_SALESFORCE_ORG_ID'),
@@ -57,8 +47,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): {
       hubspot: {
         clientSecret: get('NOTEGUARD_HUBSPOT_SECRET'),
         ...(env.NOTEGUARD_HUBSPOT_TOKEN ? { accessToken: env.NOTEGUARD_HUBSPOT_TOKEN } : {}),
-        ...(env.NOTEGUARD_HUBSPOT_API_BASE_URL ? { apiBaseUrl: env.NOTEGUARD_HUBSPOT_API_BASE_URL } : {}),
-        ...(env.NOTEGUARD_HUBSPOT_WEBHOOK_URL ? { webhookUrl: env.NOTEGUARD_HUBSPOT_WEBHOOK_URL } : {}),
+        ...hubspotUrls,
       },
       nowSeconds: () => Math.floor(Date.now() / 1000),
     },

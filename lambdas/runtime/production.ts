@@ -11,7 +11,7 @@ import { defaultClassifier } from '../classifier/index.js';
 import type { HubSpotCrm } from '../core/crm-ports.js';
 import { jsonLogger } from '../core/log.js';
 import { systemClock } from '../core/ports.js';
-import type { ApiConfig } from '../http/api-config.js';
+import { type ApiConfig, listSetting, plainCrmSettings } from '../http/api-config.js';
 import type { CrmClients, HandlerContext } from '../http/handler-context.js';
 import { DEFAULT_CONFIG, type UseCaseDeps } from '../usecases/deps.js';
 import { SecretsCache } from './secrets.js';
@@ -26,12 +26,6 @@ function required(name: string): string {
   if (!v) throw new Error(`environment variable ${name} is not set`);
   return v;
 }
-
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** The use-case deps of a production function: DynamoDB, SQS, the CRM writer, JSON logs. */
 export async function productionDeps(): Promise<UseCaseDeps> {
@@ -70,20 +64,15 @@ export async function productionApiConfig(): Promise<ApiConfig> {
     secrets.optional(env.NOTEGUARD_HUBSPOT_SECRET_ARN),
     secrets.optional(env.NOTEGUARD_HUBSPOT_TOKEN_ARN),
   ]);
-  const ownerEmails: Record<string, string> = {};
-  for (const pair of list(env.NOTEGUARD_SALESFORCE_OWNER_EMAILS ?? '')) {
-    const [id, email] = pair.split('=');
-    if (id && email) ownerEmails[id.trim()] = email.trim();
-  }
+  const { ownerEmails, hubspotUrls } = plainCrmSettings(env);
   return {
-    webhookSecrets: list(webhook),
-    apiTokens: list(api),
+    webhookSecrets: listSetting(webhook),
+    apiTokens: listSetting(api),
     salesforce: { token: sfToken, orgId: env.NOTEGUARD_SALESFORCE_ORG_ID ?? '', ownerEmails },
     hubspot: {
       clientSecret: hubspot,
       ...(hubspotToken ? { accessToken: hubspotToken } : {}),
-      ...(env.NOTEGUARD_HUBSPOT_API_BASE_URL ? { apiBaseUrl: env.NOTEGUARD_HUBSPOT_API_BASE_URL } : {}),
-      ...(env.NOTEGUARD_HUBSPOT_WEBHOOK_URL ? { webhookUrl: env.NOTEGUARD_HUBSPOT_WEBHOOK_URL } : {}),
+      ...hubspotUrls,
     },
     nowSeconds: () => Math.floor(Date.now() / 1000),
   };

@@ -3,7 +3,8 @@ import type { Finding, ScanRecord } from '../classifier/types.js';
 import { DuplicateDeliveryError, ValidationError, WriteConflictError } from '../core/errors.js';
 import type { AuditEvent, IncomingNote, RawNote, StoredFinding, StoredNote } from '../core/model.js';
 import type { UseCaseDeps } from './deps.js';
-import { findingIdFor, noteIdFor } from './ids.js';
+import { noteIdFor } from './ids.js';
+import { newStoredFinding } from './new-finding.js';
 import { reconcileFindings } from './reconcile-findings.js';
 import { cachedSettings, tuningOf } from './settings.js';
 
@@ -121,24 +122,7 @@ async function attemptIngest(
   }
   for (const finding of added) {
     seq++;
-    const f: StoredFinding = {
-      findingId: findingIdFor(noteId, seq),
-      noteId,
-      category: finding.category,
-      start: finding.start,
-      end: finding.end,
-      ...(finding.field !== undefined ? { field: finding.field } : {}),
-      severity: finding.severity,
-      confidence: finding.confidence,
-      ruleId: finding.ruleId,
-      message: finding.message,
-      suggestion: finding.suggestion,
-      preview: preview(finding),
-      status: 'open',
-      ...(incoming.ownerEmail ? { ownerEmail: incoming.ownerEmail } : {}),
-      createdAt: now,
-      updatedAt: now,
-    };
+    const f = newStoredFinding(noteId, seq, finding, preview(finding), incoming.ownerEmail, now);
     current.push(f);
     changed.push(f);
   }
