@@ -4,13 +4,18 @@ import { benchApi } from './bench/api.js';
 import { benchAudit } from './bench/audit.js';
 import { benchBundles } from './bench/bundles.js';
 import { benchClassifier } from './bench/classifier.js';
+import { benchColdStart } from './bench/cold-start.js';
 
 const check = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 
 const c = benchClassifier();
+const cold = await benchColdStart();
 console.log('classifier (generated workload: %d notes of ~1 KB, %s MB)', c.notes, (c.bytes / 1e6).toFixed(2));
 console.log(
-  `  ${check(c.coldStartMs <= 50)} matcher ready (cold start)   ${c.coldStartMs.toFixed(1)} ms   target <= 50 ms`,
+  `  ${check(cold.readyMs <= 50)} matcher ready (cold start)   ${cold.readyMs.toFixed(1)} ms (fresh process, snapshot restored; median of 5); first scan after it ${cold.firstScanMs.toFixed(1)} ms   target <= 50 ms`,
+);
+console.log(
+  `       compiling the lexicon files  ${c.compileMs.toFixed(0)} ms (zod + compile, done by npm run build, not at a cold start)`,
 );
 console.log(
   `  ${check(c.mbPerSec >= 20)} throughput                    ${c.mbPerSec.toFixed(1)} MB/s, ${Math.round(c.notesPerSec)} notes/s   target >= 20 MB/s`,

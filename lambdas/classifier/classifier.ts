@@ -15,14 +15,15 @@ export interface Classifier {
   scanRecord(record: ScanRecord, tuning?: Tuning): Finding[];
 }
 
-export interface ClassifierOptions {
-  lexicons: LexiconBundle;
-  detectors: readonly Detector[];
-}
+export type ClassifierOptions = (
+  | { lexicons: LexiconBundle }
+  /** Already compiled, e.g. restored from the build-time snapshot (lexicon-snapshot.ts). */
+  | { compiled: CompiledLexicon }
+) & { detectors: readonly Detector[] };
 
 /** Builds the matcher once; the returned classifier is pure and reusable across scans. */
 export function createClassifier(options: ClassifierOptions): Classifier {
-  const lexicon: CompiledLexicon = compileLexicon(options.lexicons);
+  const lexicon = 'compiled' in options ? options.compiled : compileLexicon(options.lexicons);
   const matcher = new LexiconMatcher(lexicon);
   const { detectors } = options;
 

@@ -1,56 +1,47 @@
 /**
- * One-edit misspellings of long lexicon words ("pregnent", "alcoholc"), SymSpell style: every
- * word and each of its one-letter deletions point to the word, so a lookup costs one deletion
- * pass over the token, and candidates are confirmed with a real edit-distance check.
+ * One-edit misspellings of long lexicon words ("pregnent", "alcoholc"). The index is just the set
+ * of words: a lookup spells out every string one edit (insert, delete, substitute, swap) away from
+ * the token and keeps those that are words. That costs a few hundred set lookups per new token
+ * (the matcher caches tokens), and building the index costs nothing at a cold start.
  */
 export const FUZZY_MIN_LENGTH = 8;
 
+const WORD = /^[a-z]+$/;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
 export class FuzzyIndex {
-  private readonly index = new Map<string, string[]>();
-  /** Words already added: lexicon words repeat across phrases, and adding one twice changes nothing. */
-  private readonly added = new Set<string>();
+  private readonly known = new Set<string>();
 
   add(word: string): void {
-    if (this.added.has(word)) return;
-    this.added.add(word);
-    if (word.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(word)) return;
-    for (const variant of deletions(word)) {
-      const list = this.index.get(variant);
-      if (!list) this.index.set(variant, [word]);
-      else if (!list.includes(word)) list.push(word);
-    }
+    if (word.length >= FUZZY_MIN_LENGTH && WORD.test(word)) this.known.add(word);
   }
 
-  /** The lexicon word within one edit (insert, delete, substitute, swap) of `token`, if exactly one. */
+  /** The words the index holds, in the order added (what a lexicon snapshot stores). */
+  words(): string[] {
+    return [...this.known];
+  }
+
+  /** The lexicon word within one edit of `token` (same first letter), if exactly one. */
   lookup(token: string): string | undefined {
-    if (token.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(token)) return undefined;
+    if (token.length < FUZZY_MIN_LENGTH || token.length > 64 || !WORD.test(token)) return undefined;
     let found: string | undefined;
-    for (const variant of deletions(token)) {
-      for (const word of this.index.get(variant) ?? []) {
-        if (word !== token && word[0] === token[0] && withinOneEdit(token, word)) {
-          if (found !== undefined && found !== word) return undefined; // ambiguous: don't guess
-          found = word;
-        }
-      }
+    let ambiguous = false;
+    const consider = (candidate: string) => {
+      if (candidate === token || candidate[0] !== token[0] || !this.known.has(candidate)) return;
+      if (found !== undefined && found !== candidate) ambiguous = true;
+      found = candidate;
+    };
+    const n = token.length;
+    for (let i = 0; i <= n; i++) {
+      const head = token.slice(0, i);
+      const tail = token.slice(i);
+      for (const c of LETTERS) consider(head + c + tail); // insertion
+      if (i === n) break;
+      const rest = token.slice(i + 1);
+      consider(head + rest); // deletion
+      for (const c of LETTERS) consider(head + c + rest); // substitution
+      if (i + 1 < n) consider(head + (token[i + 1] as string) + (token[i] as string) + token.slice(i + 2)); // swap
     }
-    return found;
+    return ambiguous ? undefined : found;
   }
-}
-
-function deletions(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
-  return longer.slice(i + 1) === shorter.slice(i);
 }

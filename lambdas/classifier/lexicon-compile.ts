@@ -2,8 +2,10 @@ import { CATEGORIES, type CategoryId, type Severity } from '../core/categories.j
 import { FuzzyIndex } from './fuzzy.js';
 import type { ContextFile, ContextRules, ExclusionsFile, LexiconFile } from './lexicon-schema.js';
 import { expandPhrase } from './phrase.js';
+import { type PhraseSet, phraseSetOf, type SequenceTable, SequenceTableBuilder } from './phrase-set.js';
 import { stem } from './stem.js';
 import { tokenise } from './tokenise.js';
+import { flattenTrie, insert, newNode, type Trie } from './trie.js';
 
 /** A lexicon entry ready for matching. */
 export interface Rule {
@@ -16,14 +18,10 @@ export interface Rule {
   context: CompiledContext | null;
 }
 
-/** Phrase lists as key sequences indexed by their first key. */
-export type PhraseSet = Map<string, string[][]>;
-
 export interface CompiledContext {
   needsPerson: boolean;
-  /** Phrases one of which must end right before the match; `precededByLongest` is the longest in tokens. */
+  /** Phrases one of which must end right before the match. */
   precededBy: PhraseSet | null;
-  precededByLongest: number;
   /** Phrases one of which must start right after the match. */
   followedBy: PhraseSet | null;
   unlessFollowedBy: PhraseSet | null;
@@ -37,12 +35,6 @@ export interface Mask {
   id: string;
   /** Empty = masks every lexicon category. */
   categories: ReadonlySet<CategoryId>;
-}
-
-export interface TrieNode {
-  next: Map<string, TrieNode>;
-  rules: Rule[];
-  masks: Mask[];
 }
 
 export interface PatternRule {
@@ -118,12 +110,15 @@ export class AnchorIndex {
 }
 
 export interface CompiledLexicon {
-  root: TrieNode;
+  /** Every phrase and exclusion of every file; its keys are the lexicon's vocabulary. */
+  trie: Trie;
   patterns: PatternRule[];
   patternIndex: PatternIndex;
   fuzzy: FuzzyIndex;
-  /** Every key that occurs in the trie: a token with one of these needs no fuzzy lookup. */
-  vocabulary: Set<string>;
+  /** Every exclusion mask, in the order the trie numbers them. */
+  masks: Mask[];
+  /** The key sequences every phrase set is drawn from. */
+  sequences: SequenceTable;
   /** Keys of the shared "person" list, for needsPerson. */
   personKeys: PhraseSet;
   /** Every key made only of digits, in phrases, exclusions and context rules alike. */
@@ -196,23 +191,6 @@ export function phraseKeys(phrase: string): string[] {
   return phraseSurfaces(phrase).map(stemWord);
 }
 
-function newNode(): TrieNode {
-  return { next: new Map(), rules: [], masks: [] };
-}
-
-function insert(root: TrieNode, keys: string[]): TrieNode {
-  let node = root;
-  for (const key of keys) {
-    let child = node.next.get(key);
-    if (!child) {
-      child = newNode();
-      node.next.set(key, child);
-    }
-    node = child;
-  }
-  return node;
-}
-
 function expandAll(phrases: readonly string[]): string[] {
   return phrases.flatMap((p) => {
     const result = expandPhrase(p);
@@ -221,20 +199,22 @@ function expandAll(phrases: readonly string[]): string[] {
   });
 }
 
-/** Compiled phrase sets by their items, within one compileLexicon: entries repeat the same lists. */
-type PhraseSetMemo = Map<string, PhraseSet>;
+/** Phrase sets of one compileLexicon: the sequence table, and the sets by their items (entries repeat lists). */
+interface PhraseSetMemo {
+  sequences: SequenceTableBuilder;
+  sets: Map<string, PhraseSet>;
+}
 
 function compilePhraseSet(
   items: readonly string[] | undefined,
   context: ContextFile,
-  memo: PhraseSetMemo = new Map(),
+  memo: PhraseSetMemo,
 ): PhraseSet | null {
   if (!items || items.length === 0) return null;
   const memoKey = items.join('\n');
-  const known = memo.get(memoKey);
+  const known = memo.sets.get(memoKey);
   if (known) return known;
-  const set: PhraseSet = new Map();
-  memo.set(memoKey, set);
+  const ids: number[] = [];
   for (const item of items) {
     let phrases: readonly string[];
     if (item.startsWith('@')) {
@@ -246,20 +226,12 @@ function compilePhraseSet(
     }
     for (const phrase of expandAll(phrases)) {
       const keys = phraseKeys(phrase);
-      const first = keys[0];
-      if (first === undefined) continue;
-      const bucket = set.get(first);
-      if (bucket) bucket.push(keys);
-      else set.set(first, [keys]);
+      if (keys.length > 0) ids.push(memo.sequences.idOf(keys));
     }
   }
+  const set = phraseSetOf(memo.sequences.table, ids);
+  memo.sets.set(memoKey, set);
   return set;
-}
-
-function longest(set: PhraseSet | null): number {
-  let n = 0;
-  for (const seqs of set?.values() ?? []) for (const seq of seqs) n = Math.max(n, seq.length);
-  return n;
 }
 
 function compileContext(
@@ -268,11 +240,9 @@ function compileContext(
   memo: PhraseSetMemo,
 ): CompiledContext | null {
   if (!rules) return null;
-  const precededBy = compilePhraseSet(rules.precededBy, context, memo);
   return {
     needsPerson: rules.needsPerson ?? false,
-    precededBy,
-    precededByLongest: longest(precededBy),
+    precededBy: compilePhraseSet(rules.precededBy, context, memo),
     followedBy: compilePhraseSet(rules.followedBy, context, memo),
     unlessFollowedBy: compilePhraseSet(rules.unlessFollowedBy, context, memo),
     unlessPrecededBy: compilePhraseSet(rules.unlessPrecededBy, context, memo),
@@ -349,9 +319,8 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
   const root = newNode();
   const patterns: PatternRule[] = [];
   const fuzzy = new FuzzyIndex();
-  const vocabulary = new Set<string>();
   const rules: Rule[] = [];
-  const memo: PhraseSetMemo = new Map();
+  const memo: PhraseSetMemo = { sequences: new SequenceTableBuilder(), sets: new Map() };
   for (const file of bundle.files) {
     for (const entry of file.entries) {
       const rule: Rule = {
@@ -370,7 +339,6 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
         const keys = surfaces.map(stemWord);
         if (keys.length === 0) continue;
         insert(root, keys).rules.push(rule);
-        for (const key of keys) vocabulary.add(key);
         if (entry.fuzzy !== false) {
           for (const surface of surfaces) fuzzy.add(surface);
         }
@@ -392,33 +360,28 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
       f.exclusions.map((x) => ({ ...x, categories: x.categories.length > 0 ? x.categories : [f.category] })),
     ),
   ];
+  const masks: Mask[] = [];
   for (const exclusion of exclusions) {
     const mask: Mask = { id: exclusion.id, categories: new Set(exclusion.categories) };
+    masks.push(mask);
     for (const phrase of expandAll(exclusion.phrases)) {
       const keys = phraseKeys(phrase);
       if (keys.length === 0) continue;
       insert(root, keys).masks.push(mask);
-      for (const key of keys) vocabulary.add(key);
     }
   }
-  const personKeys = compilePhraseSet(['@person'], bundle.context) ?? new Map();
+  const personKeys = compilePhraseSet(['@person'], bundle.context, memo) as PhraseSet;
+  const trie = flattenTrie(root, rules, masks);
+  const sequences = memo.sequences.table;
   // Numbers skip the token cache (lexicon-match.ts); these are the ones that can still match something.
   const numberKeys = new Set<string>();
-  const phraseSets = [personKeys, ...rules.flatMap((r) => Object.values(r.context ?? {}))];
-  for (const key of vocabulary) if (DIGITS.test(key)) numberKeys.add(key);
-  for (const set of phraseSets) {
-    if (!(set instanceof Map)) continue;
-    for (const seqs of set.values())
-      for (const seq of seqs) for (const key of seq) if (DIGITS.test(key)) numberKeys.add(key);
+  for (const key of [...trie.keyIds.keys(), ...sequences.sequences.flat()]) {
+    if (DIGITS.test(key)) numberKeys.add(key);
   }
-  return {
-    root,
-    patterns,
-    patternIndex: indexPatterns(patterns),
-    fuzzy,
-    vocabulary,
-    personKeys,
-    numberKeys,
-    rules,
-  };
+  return withPatternIndex({ trie, sequences, patterns, fuzzy, masks, personKeys, numberKeys, rules });
+}
+
+/** The lexicon with its patterns indexed (compiled here or restored from a snapshot). */
+export function withPatternIndex(parts: Omit<CompiledLexicon, 'patternIndex'>): CompiledLexicon {
+  return { ...parts, patternIndex: indexPatterns(parts.patterns) };
 }

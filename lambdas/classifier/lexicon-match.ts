@@ -1,8 +1,10 @@
 import type { CategoryId } from '../core/categories.js';
-import type { CompiledContext, CompiledLexicon, Mask, PhraseSet, Rule, TrieNode } from './lexicon-compile.js';
+import type { CompiledContext, CompiledLexicon, Mask, Rule } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
+import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
 import { stem } from './stem.js';
 import type { Token } from './tokenise.js';
+import { childOf, type Trie } from './trie.js';
 import type { Candidate } from './types.js';
 
 /** How a token was read: as written, as leetspeak, or as a misspelling of a lexicon word. */
@@ -14,13 +16,15 @@ interface TokenKeys {
   kinds: KeyKind[];
   /** Ids of the word anchors (see `PatternIndex.words`) inside this word, or null. */
   anchors: number[] | null;
+  /** Trie key ids of `keys` (-1: not in the trie), for stepping down the trie. */
+  ids: number[];
   /** The trie nodes a phrase starting at this word reaches, with their confidence factors. */
-  starts: TrieNode[] | null;
+  starts: number[] | null;
   startFactors: number[];
 }
 
 /** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
-const INERT: TokenKeys = { keys: [], kinds: [], anchors: null, starts: null, startFactors: [] };
+const INERT: TokenKeys = { keys: [], kinds: [], ids: [], anchors: null, starts: null, startFactors: [] };
 
 const CACHE_LIMIT = 50_000;
 
@@ -57,15 +61,23 @@ export class LexiconMatcher {
     if (isNumber(surface)) {
       const anchors = this.lexicon.patternIndex.words.find(surface);
       if (anchors === null && !this.lexicon.numberKeys.has(surface)) return INERT;
-      return this.withStarts({ keys: [surface], kinds: [0], anchors, starts: null, startFactors: [] });
+      return this.withStarts({
+        keys: [surface],
+        kinds: [0],
+        ids: [],
+        anchors,
+        starts: null,
+        startFactors: [],
+      });
     }
     const cached = this.cache.get(surface);
     if (cached) return cached;
-    const { vocabulary, fuzzy } = this.lexicon;
+    const { trie, fuzzy } = this.lexicon;
     const primary = stem(surface);
     const result: TokenKeys = {
       keys: [primary],
       kinds: [0],
+      ids: [],
       anchors: this.lexicon.patternIndex.words.find(surface),
       starts: null,
       startFactors: [],
@@ -78,7 +90,7 @@ export class LexiconMatcher {
         result.kinds.push(1);
       }
     }
-    if (!result.keys.some((k) => vocabulary.has(k))) {
+    if (!result.keys.some((k) => trie.keyIds.has(k))) {
       const word = fuzzy.lookup(leet ?? surface);
       if (word !== undefined) {
         result.keys.push(stem(word));
@@ -92,10 +104,12 @@ export class LexiconMatcher {
 
   /** Fills in the trie nodes a phrase starting at this token reaches (computed once per word). */
   private withStarts(tk: TokenKeys): TokenKeys {
-    const root = this.lexicon.root;
+    const { trie } = this.lexicon;
     for (let k = 0; k < tk.keys.length; k++) {
-      const child = root.next.get(tk.keys[k] as string);
-      if (!child) continue;
+      const id = trie.keyIds.get(tk.keys[k] as string) ?? -1;
+      tk.ids.push(id);
+      const child = id === -1 ? -1 : childOf(trie.arrays, 0, id);
+      if (child === -1) continue;
       tk.starts ??= [];
       tk.starts.push(child);
       tk.startFactors.push(KIND_CONFIDENCE[tk.kinds[k] as KeyKind]);
@@ -112,7 +126,7 @@ export class LexiconMatcher {
     const out: Candidate[] = [];
     for (const hit of hits) {
       if (isMasked(masks, hit)) continue;
-      if (hit.rule.context && !contextAllows(hit.rule.context, tokens, keys, hit, this.lexicon.personKeys))
+      if (hit.rule.context && !contextAllows(hit.rule.context, { tokens, keys, lexicon: this.lexicon }, hit))
         continue;
       const { rule } = hit;
       out.push({
@@ -208,35 +222,52 @@ export class LexiconMatcher {
     const { starts, startFactors } = keys[i] as TokenKeys;
     if (starts === null) return;
     for (let k = 0; k < starts.length; k++) {
-      descend(tokens, keys, i, i, starts[k] as TrieNode, startFactors[k] as number, hits, masks);
+      descend(
+        this.lexicon.trie,
+        tokens,
+        keys,
+        i,
+        i,
+        starts[k] as number,
+        startFactors[k] as number,
+        hits,
+        masks,
+      );
     }
   }
 }
 
 /** Records what ends at `node` (reached over tokens i..j) and follows the trie into token j + 1. */
 function descend(
+  trie: Trie,
   tokens: readonly Token[],
   keys: readonly TokenKeys[],
   i: number,
   j: number,
-  node: TrieNode,
+  node: number,
   factor: number,
   hits: Hit[],
   masks: MaskHit[],
 ): void {
-  for (const rule of node.rules) {
+  const a = trie.arrays;
+  const ruleEnd = a.ruleStart[node + 1] as number;
+  for (let r = a.ruleStart[node] as number; r < ruleEnd; r++) {
+    const rule = trie.rules[a.ruleList[r] as number] as Rule;
     const start = (tokens[i] as Token).start;
     const end = (tokens[j] as Token).end;
     hits.push({ rule, first: i, last: j + 1, start, end, confidence: rule.confidence * factor });
   }
-  for (const mask of node.masks) masks.push({ mask, first: i, last: j + 1 });
-  if (node.next.size === 0) return;
+  for (const mask of trie.masksAt.get(node) ?? []) masks.push({ mask, first: i, last: j + 1 });
+  if (a.childStart[node + 1] === a.childStart[node]) return;
   const tk = keys[j + 1];
   if (!tk) return;
-  for (let k = 0; k < tk.keys.length; k++) {
-    const child = node.next.get(tk.keys[k] as string);
-    if (child)
-      descend(tokens, keys, i, j + 1, child, factor * KIND_CONFIDENCE[tk.kinds[k] as KeyKind], hits, masks);
+  for (let k = 0; k < tk.ids.length; k++) {
+    const id = tk.ids[k] as number;
+    const child = id === -1 ? -1 : childOf(a, node, id);
+    if (child !== -1) {
+      const f = factor * KIND_CONFIDENCE[tk.kinds[k] as KeyKind];
+      descend(trie, tokens, keys, i, j + 1, child, f, hits, masks);
+    }
   }
 }
 
@@ -281,88 +312,84 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
   return [lo, last];
 }
 
-/** Does a phrase of `set` start at token j (reading each token every way it can be read)? */
-function startsAt(set: PhraseSet, keys: readonly TokenKeys[], tokens: readonly Token[], j: number): number {
-  const tk = keys[j];
+/** A note as the context rules read it. */
+interface Reading {
+  tokens: readonly Token[];
+  keys: readonly TokenKeys[];
+  lexicon: CompiledLexicon;
+}
+
+/** Does sequence `id` of the table continue from token j + 1 (its first key read at j)? */
+function continues(r: Reading, id: number, j: number, sentence: number): number {
+  const seq = r.lexicon.sequences.sequences[id] as string[];
+  for (let k = 1; k < seq.length; k++) {
+    const other = r.keys[j + k];
+    if (other === undefined || (r.tokens[j + k] as Token).sentence !== sentence) return -1;
+    if (!other.keys.includes(seq[k] as string)) return -1;
+  }
+  return j + seq.length;
+}
+
+/** Where a phrase of `set` starting at token j ends (reading each token every way it can be read), or -1. */
+function startsAt(set: PhraseSet, r: Reading, j: number): number {
+  const tk = r.keys[j];
   if (!tk) return -1;
-  const sentence = (tokens[j] as Token).sentence;
+  const sentence = (r.tokens[j] as Token).sentence;
+  const { byFirst }: SequenceTable = r.lexicon.sequences;
   for (const first of tk.keys) {
-    for (const seq of set.get(first) ?? []) {
-      let ok = true;
-      for (let k = 1; k < seq.length && ok; k++) {
-        const other = keys[j + k];
-        ok =
-          other !== undefined &&
-          (tokens[j + k] as Token).sentence === sentence &&
-          other.keys.includes(seq[k] as string);
-      }
-      if (ok) return j + seq.length;
+    for (const id of byFirst.get(first) ?? []) {
+      if (!has(set, id)) continue;
+      const end = continues(r, id, j, sentence);
+      if (end !== -1) return end;
     }
   }
   return -1;
 }
 
-/** Does a phrase of `set` (at most `longest` tokens) end right before token `end`, within `sentence`? */
-function endsAt(
-  set: PhraseSet,
-  longest: number,
-  keys: readonly TokenKeys[],
-  tokens: readonly Token[],
-  end: number,
-  sentence: number,
-): boolean {
-  for (let j = end - 1; j >= 0 && j >= end - longest && (tokens[j] as Token).sentence === sentence; j--) {
-    const tk = keys[j] as TokenKeys;
-    for (const first of tk.keys) {
-      for (const seq of set.get(first) ?? []) {
-        if (j + seq.length !== end) continue;
-        let ok = true;
-        for (let k = 1; k < seq.length && ok; k++)
-          ok = (keys[j + k] as TokenKeys).keys.includes(seq[k] as string);
-        if (ok) return true;
+/** Does a phrase of `set` end right before token `end`, within `sentence`? */
+function endsAt(set: PhraseSet, r: Reading, end: number, sentence: number): boolean {
+  for (let j = end - 1; j >= 0 && j >= end - set.longest; j--) {
+    if ((r.tokens[j] as Token).sentence !== sentence) return false;
+    for (const first of (r.keys[j] as TokenKeys).keys) {
+      for (const id of r.lexicon.sequences.byFirst.get(first) ?? []) {
+        if (has(set, id) && continues(r, id, j, sentence) === end) return true;
       }
     }
   }
   return false;
 }
 
-function contextAllows(
-  ctx: CompiledContext,
-  tokens: readonly Token[],
-  keys: readonly TokenKeys[],
-  hit: Hit,
-  personKeys: PhraseSet,
-): boolean {
+function contextAllows(ctx: CompiledContext, r: Reading, hit: Hit): boolean {
+  const { tokens } = r;
   const sentence = (tokens[hit.first] as Token).sentence;
   const sameSentence = (j: number) =>
     j >= 0 && j < tokens.length && (tokens[j] as Token).sentence === sentence;
-  if (ctx.precededBy && !endsAt(ctx.precededBy, ctx.precededByLongest, keys, tokens, hit.first, sentence))
-    return false;
-  if (ctx.followedBy && !(sameSentence(hit.last) && startsAt(ctx.followedBy, keys, tokens, hit.last) !== -1))
+  if (ctx.precededBy && !endsAt(ctx.precededBy, r, hit.first, sentence)) return false;
+  if (ctx.followedBy && !(sameSentence(hit.last) && startsAt(ctx.followedBy, r, hit.last) !== -1))
     return false;
   const w = ctx.window;
   if (ctx.unlessFollowedBy) {
     for (let j = hit.last; j < hit.last + w && sameSentence(j); j++) {
-      if (startsAt(ctx.unlessFollowedBy, keys, tokens, j) !== -1) return false;
+      if (startsAt(ctx.unlessFollowedBy, r, j) !== -1) return false;
     }
   }
   if (ctx.unlessPrecededBy) {
     // A phrase that ends right before the match, or within the window before it.
     for (let j = hit.first - 1; j >= hit.first - w - 3 && sameSentence(j); j--) {
-      const end = startsAt(ctx.unlessPrecededBy, keys, tokens, j);
+      const end = startsAt(ctx.unlessPrecededBy, r, j);
       if (end !== -1 && end <= hit.first && end >= hit.first - w + 1) return false;
     }
   }
   const near = (set: PhraseSet) => {
     for (let j = hit.first - w; j < hit.last + w; j++) {
       if (j >= hit.first && j < hit.last) continue;
-      if (sameSentence(j) && startsAt(set, keys, tokens, j) !== -1) return true;
+      if (sameSentence(j) && startsAt(set, r, j) !== -1) return true;
     }
     return false;
   };
   if (ctx.unlessNear && near(ctx.unlessNear)) return false;
   if (ctx.requireNear && !near(ctx.requireNear)) return false;
-  if (ctx.needsPerson && !hasPerson(tokens, keys, hit, sentence, personKeys)) return false;
+  if (ctx.needsPerson && !hasPerson(r, hit, sentence)) return false;
   return true;
 }
 
@@ -372,13 +399,8 @@ function contextAllows(
 const NAME_FOLLOWERS = new Set(['s', 'has', 'had', 'said', 'says', 'told', 'just', 'recently']);
 
 /** A pronoun, a person noun or a capitalised name in the sentence, outside the match itself. */
-function hasPerson(
-  tokens: readonly Token[],
-  keys: readonly TokenKeys[],
-  hit: Hit,
-  sentence: number,
-  personKeys: PhraseSet,
-): boolean {
+function hasPerson(r: Reading, hit: Hit, sentence: number): boolean {
+  const { tokens } = r;
   let j = hit.first;
   while (j > 0 && (tokens[j - 1] as Token).sentence === sentence) j--;
   const sentenceStart = j;
@@ -387,7 +409,7 @@ function hasPerson(
     const t = tokens[j] as Token;
     if (t.capitalised && (j !== sentenceStart || NAME_FOLLOWERS.has(tokens[j + 1]?.surface ?? '')))
       return true;
-    if (startsAt(personKeys, keys, tokens, j) !== -1) return true;
+    if (startsAt(r.lexicon.personKeys, r, j) !== -1) return true;
   }
   return false;
 }

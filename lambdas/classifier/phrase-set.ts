@@ -1,0 +1,58 @@
+/**
+ * The phrase lists of context rules ("precededBy": ["@person", "my"], …), compiled. Every list
+ * of one lexicon draws on one table of key sequences, each stored once and indexed by its first
+ * key; a list is a bitmap over that table. ~200 lists hold ~22,000 sequences but only ~3,000
+ * distinct ones, and a bitmap restores from a snapshot without a loop.
+ */
+export interface SequenceTable {
+  sequences: string[][];
+  /** Sequence ids by their first key. */
+  byFirst: Map<string, number[]>;
+}
+
+export interface PhraseSet {
+  /** Bit `id` set: sequence `id` of the table is in this list. */
+  bits: Uint8Array;
+  /** The most keys in one of its sequences. */
+  longest: number;
+}
+
+export function has(set: PhraseSet, id: number): boolean {
+  return (((set.bits[id >> 3] ?? 0) >> (id & 7)) & 1) === 1;
+}
+
+/** Adds sequences (or finds them) while lexicons compile. */
+export class SequenceTableBuilder {
+  readonly table: SequenceTable = { sequences: [], byFirst: new Map() };
+  private readonly ids = new Map<string, number>();
+
+  idOf(seq: string[]): number {
+    // Keys are tokens, so they hold no spaces: the joined sequence names it.
+    const joined = seq.join(' ');
+    let id = this.ids.get(joined);
+    if (id === undefined) {
+      id = addSequence(this.table, seq);
+      this.ids.set(joined, id);
+    }
+    return id;
+  }
+}
+
+export function addSequence(table: SequenceTable, seq: string[]): number {
+  const id = table.sequences.push(seq) - 1;
+  const first = seq[0] as string;
+  const bucket = table.byFirst.get(first);
+  if (bucket) bucket.push(id);
+  else table.byFirst.set(first, [id]);
+  return id;
+}
+
+export function phraseSetOf(table: SequenceTable, ids: readonly number[]): PhraseSet {
+  const bits = new Uint8Array((Math.max(-1, ...ids) >> 3) + 1);
+  let longest = 0;
+  for (const id of ids) {
+    bits[id >> 3] = (bits[id >> 3] as number) | (1 << (id & 7));
+    longest = Math.max(longest, (table.sequences[id] as string[]).length);
+  }
+  return { bits, longest };
+}
