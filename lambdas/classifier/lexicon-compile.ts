@@ -1,6 +1,12 @@
 import { CATEGORIES, type CategoryId, type Severity } from '../core/categories.js';
 import { FuzzyIndex } from './fuzzy.js';
-import type { ContextFile, ContextRules, ExclusionsFile, LexiconFile } from './lexicon-schema.js';
+import {
+  type ContextFile,
+  type ContextRules,
+  type ExclusionsFile,
+  type LexiconFile,
+  patternsOf,
+} from './lexicon-schema.js';
 import { expandPhrase } from './phrase.js';
 import { type PhraseSet, phraseSetOf, type SequenceTable, SequenceTableBuilder } from './phrase-set.js';
 import { stem } from './stem.js';
@@ -58,6 +64,12 @@ export interface PatternIndex {
   words: AnchorIndex;
   /** For each word anchor (by index), the rule slots it wakes. */
   wordSlots: number[][];
+  /**
+   * "=word" anchors by key (the word stemmed): a word of the note read as that key (as written,
+   * as leetspeak, or up to a symbol: "af!lol") wakes the slots. Keys, because the context rules
+   * these anchors stand in for match keys too.
+   */
+  exactWords: Map<string, number[]>;
   /**
    * Any other anchor: a substring search over the note, and the rule slots it wakes. `gate` is the
    * word anchor of its longest run of letters and digits ("b*tch" → "tch"), or -1, and `symbol`
@@ -265,6 +277,7 @@ export function indexPatterns(patterns: readonly PatternRule[]): PatternIndex {
   const words = new AnchorIndex();
   const wordSlots: number[][] = [];
   const substrings = new Map<string, number[]>();
+  const exactWords = new Map<string, number[]>();
   const unanchored: number[] = [];
   patterns.forEach((p, slot) => {
     const key = `${p.caseSensitive ? 'c' : 'l'}${p.regex.flags}/${p.regex.source}`;
@@ -277,7 +290,12 @@ export function indexPatterns(patterns: readonly PatternRule[]): PatternIndex {
     group.rules.push(p.rule);
     if (p.anchors.length === 0) unanchored.push(slot);
     for (const anchor of new Set(p.anchors)) {
-      if (WORD_ANCHOR.test(anchor)) {
+      if (anchor.startsWith('=')) {
+        const key = stem(anchor.slice(1));
+        const slots = exactWords.get(key) ?? [];
+        exactWords.set(key, slots);
+        if (!slots.includes(slot)) slots.push(slot);
+      } else if (WORD_ANCHOR.test(anchor)) {
         const id = words.add(anchor);
         const slots = wordSlots[id] ?? [];
         wordSlots[id] = slots;
@@ -301,6 +319,7 @@ export function indexPatterns(patterns: readonly PatternRule[]): PatternIndex {
     unanchored,
     words,
     wordSlots,
+    exactWords,
     substrings: gated,
     slotCount: patterns.length,
   };
@@ -343,11 +362,11 @@ export function compileLexicon(bundle: LexiconBundle): CompiledLexicon {
           for (const surface of surfaces) fuzzy.add(surface);
         }
       }
-      for (const source of entry.patterns) {
+      for (const { source, anchors } of patternsOf(entry)) {
         patterns.push({
           rule,
           regex: compilePattern(source, entry.id),
-          anchors: entry.anchors ?? [],
+          anchors,
           caseSensitive: entry.caseSensitive ?? false,
         });
       }

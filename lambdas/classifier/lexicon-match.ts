@@ -16,6 +16,8 @@ interface TokenKeys {
   kinds: KeyKind[];
   /** Ids of the word anchors (see `PatternIndex.words`) inside this word, or null. */
   anchors: number[] | null;
+  /** Rule slots this word wakes as an "=word" anchor, or null. */
+  exact: number[] | null;
   /** Trie key ids of `keys` (-1: not in the trie), for stepping down the trie. */
   ids: number[];
   /** The trie nodes a phrase starting at this word reaches, with their confidence factors. */
@@ -24,9 +26,19 @@ interface TokenKeys {
 }
 
 /** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
-const INERT: TokenKeys = { keys: [], kinds: [], ids: [], anchors: null, starts: null, startFactors: [] };
+const INERT: TokenKeys = {
+  keys: [],
+  kinds: [],
+  ids: [],
+  anchors: null,
+  exact: null,
+  starts: null,
+  startFactors: [],
+};
 
 const CACHE_LIMIT = 50_000;
+// The letters and digits a word starts with, before any symbol kept inside it ("af!lol" → "af").
+const LEADING_WORD = /^[\p{L}\p{N}]+/u;
 
 /** A surrogate pair starts at i: an empty match there must step over both halves. */
 function isPairAt(s: string, i: number): boolean {
@@ -60,12 +72,14 @@ export class LexiconMatcher {
     // push the words out of it.
     if (isNumber(surface)) {
       const anchors = this.lexicon.patternIndex.words.find(surface);
-      if (anchors === null && !this.lexicon.numberKeys.has(surface)) return INERT;
+      const exact = this.exactOf(surface, [surface]);
+      if (anchors === null && exact === null && !this.lexicon.numberKeys.has(surface)) return INERT;
       return this.withStarts({
         keys: [surface],
         kinds: [0],
         ids: [],
         anchors,
+        exact,
         starts: null,
         startFactors: [],
       });
@@ -79,6 +93,7 @@ export class LexiconMatcher {
       kinds: [0],
       ids: [],
       anchors: this.lexicon.patternIndex.words.find(surface),
+      exact: null,
       starts: null,
       startFactors: [],
     };
@@ -97,9 +112,24 @@ export class LexiconMatcher {
         result.kinds.push(2);
       }
     }
+    result.exact = this.exactOf(surface, result.keys);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(surface, this.withStarts(result));
     return result;
+  }
+
+  /** Rule slots woken by this word as an "=word" anchor (see `PatternIndex.exactWords`), or null. */
+  private exactOf(surface: string, keys: readonly string[]): number[] | null {
+    const { exactWords } = this.lexicon.patternIndex;
+    if (exactWords.size === 0) return null;
+    const head = LEADING_WORD.exec(surface)?.[0];
+    const readings = head !== undefined && head !== surface ? [...keys, stem(head)] : keys;
+    let slots: number[] | null = null;
+    for (const key of readings) {
+      const woken = exactWords.get(key);
+      if (woken) slots = slots ? [...slots, ...woken] : woken;
+    }
+    return slots;
   }
 
   /** Fills in the trie nodes a phrase starting at this token reaches (computed once per word). */
@@ -161,6 +191,10 @@ export class LexiconMatcher {
     let any = index.unanchored.length > 0;
     for (const slot of index.unanchored) awake[slot] = 1;
     for (const tk of keys) {
+      if (tk.exact !== null) {
+        for (const slot of tk.exact) awake[slot] = 1;
+        any = true;
+      }
       if (tk.anchors === null) continue;
       for (const id of tk.anchors) {
         present[id] = 1;

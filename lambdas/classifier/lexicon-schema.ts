@@ -34,19 +34,41 @@ export const contextRulesSchema = z
   })
   .strict();
 
+const anchor = z
+  .string()
+  .min(2)
+  .refine((a) => !a.startsWith('=') || /^=[\p{L}\p{N}]+$/u.test(a), {
+    message: 'an "=" anchor is one whole word of letters and digits',
+  });
+const patternWithAnchors = z.object({ regex: z.string().min(1), anchors: z.array(anchor).min(1) }).strict();
+
+/** A pattern's source and the anchors that wake it (its own, else the entry's). */
+export function patternsOf(entry: LexiconEntry): { source: string; anchors: readonly string[] }[] {
+  return entry.patterns.map((p) =>
+    typeof p === 'string'
+      ? { source: p, anchors: entry.anchors ?? [] }
+      : { source: p.regex, anchors: p.anchors },
+  );
+}
+
 export const lexiconEntrySchema = z
   .object({
     id: z.string().regex(/^[a-z_]+\.[a-z0-9_.-]+$/, 'category prefix, a dot, then lower-case words'),
     phrases: z.array(phrase).default([]),
-    /** JavaScript regexes run on the lower-cased note (for censored forms like f***ing); a named group `hit` narrows the span. */
-    patterns: z.array(z.string().min(1)).default([]),
+    /**
+     * JavaScript regexes run on the lower-cased note (for censored forms like f***ing); a named
+     * group `hit` narrows the span. A pattern given as `{ regex, anchors }` has anchors of its own
+     * instead of the entry's (an entry's patterns often need different words).
+     */
+    patterns: z.array(z.union([z.string().min(1), patternWithAnchors])).default([]),
     /**
      * Lower-case strings of which a note must contain at least one before this entry's patterns
      * run. An anchor made of letters and digits only is looked up among the note's words (inside a
-     * word counts: "addict" anchors "addicts"), which costs next to nothing; any other anchor is a
-     * substring search over the note. Anchors only save work: they never decide a match.
+     * word counts: "addict" anchors "addicts"), which costs next to nothing; "=word" must be a
+     * whole word of the note ("=af" is not woken by "after"); any other anchor is a substring
+     * search over the note. Anchors only save work: they never decide a match.
      */
-    anchors: z.array(z.string().min(2)).optional(),
+    anchors: z.array(anchor).optional(),
     /** Run this entry's patterns on the note's original case ("BI" the product vs "he's bi"); anchors still match lower-case. */
     caseSensitive: z.boolean().optional(),
     severity: z.enum(SEVERITIES as [string, ...string[]]).optional(),

@@ -410,6 +410,27 @@ describe('pattern anchors and shared regexes', () => {
     expect(ids(c, "she's bi!")).toEqual(['sexual_orientation.symbol']);
   });
 
+  it('an "=word" anchor needs that whole word, read as its key (stemmed, leetspeak, or up to a symbol)', () => {
+    const c = build([patternEntry('sexual_orientation.exact', ['=af', '=was'], '\\bbi\\b')]);
+    expect(ids(c, 'after all bi')).toEqual([]); // "af" inside a word is not the word
+    expect(ids(c, 'bi af')).toEqual(['sexual_orientation.exact']);
+    expect(ids(c, 'bi af!lol')).toEqual(['sexual_orientation.exact']);
+    expect(ids(c, 'bi w4s')).toEqual(['sexual_orientation.exact']); // leetspeak "was"
+    expect(ids(c, 'bi wasn')).toEqual([]);
+  });
+
+  it("a pattern's own anchors replace the entry's", () => {
+    const c = build([
+      entry('sexual_orientation.own', [], {
+        patterns: [{ regex: '\\bbi\\b', anchors: ['zzz'] }, '\\bbisexual\\b'],
+        anchors: ['bisex'],
+      }),
+    ]);
+    expect(ids(c, 'bi')).toEqual([]);
+    expect(ids(c, 'bi zzz')).toEqual(['sexual_orientation.own']);
+    expect(ids(c, 'bisexual')).toEqual(['sexual_orientation.own']);
+  });
+
   it('a symbol anchor holding a run of letters is searched only when a word holds that run', () => {
     const c = build([patternEntry('sexual_orientation.gated', ['x*yz'])]);
     expect(ids(c, 'x*yz bi')).toEqual(['sexual_orientation.gated']);

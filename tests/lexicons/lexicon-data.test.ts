@@ -4,6 +4,7 @@ import { isSafePattern } from 'redos-detector';
 import { describe, expect, it } from 'vitest';
 import { phraseKeys } from '../../lambdas/classifier/lexicon-compile.js';
 import { loadLexicons } from '../../lambdas/classifier/lexicon-load.js';
+import { patternsOf } from '../../lambdas/classifier/lexicon-schema.js';
 import { expandPhrase } from '../../lambdas/classifier/phrase.js';
 import { CATEGORY_IDS } from '../../lambdas/core/categories.js';
 import { EN_RAW } from '../../lexicons/en/index.js';
@@ -89,9 +90,8 @@ describe('English lexicon data', () => {
   )('%s: every pattern compiles, has anchors, and is proven safe from catastrophic backtracking', (_category, file) => {
     const problems: string[] = [];
     for (const e of file.entries) {
-      if (e.patterns.length > 0 && (e.anchors ?? []).length === 0)
-        problems.push(`${e.id}: patterns without anchors`);
-      for (const source of e.patterns) {
+      for (const { source, anchors } of patternsOf(e)) {
+        if (anchors.length === 0) problems.push(`${e.id}: pattern without anchors: ${source}`);
         expect(() => new RegExp(source, 'gu')).not.toThrow();
         const problem = redosProblem(source);
         if (problem) problems.push(`${e.id}: ${problem}: ${source}`);
