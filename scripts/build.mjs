@@ -2,7 +2,7 @@
 // "prepare", and before `npm test` and `npm start`): dist/lexicons-en.js, the compiled lexicon
 // snapshot every classifier starts from, and dist/cli.mjs, the CLI bundle.
 // After editing a lexicon, run `npm run build` (or `npm test`) for the change to take effect.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +34,7 @@ await build({
 });
 const { writeEnglishSnapshot } = await import(pathToFileURL('dist/.compile-lexicons.mjs').href);
 writeEnglishSnapshot();
+rmSync('dist/.compile-lexicons.mjs');
 
 if (process.argv.includes('--lexicons')) process.exit(0);
 
