@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory targets (never asserted in timed tests). Single process, so
 // the classifier figures are single-core.
 import { benchApi } from './bench/api.js';
+import { printApiBench } from './bench/api-report.js';
 import { benchAudit } from './bench/audit.js';
 import { benchBundles } from './bench/bundles.js';
 import { benchClassifier } from './bench/classifier.js';
@@ -28,18 +29,7 @@ console.log(
   `       floor (toLowerCase + split)  ${c.floorMbPerSec.toFixed(1)} MB/s; NoteGuard takes ${c.ratioToFloor.toFixed(1)}x the floor's time`,
 );
 
-const a = await benchApi();
-console.log(
-  '\nAPI end to end (local server + DynamoDB Local, %d requests, %d concurrent clients, same machine)',
-  a.notes.requests,
-  a.notes.concurrency,
-);
-console.log(
-  `  ${check(a.notes.p99Ms <= 50)} POST /v1/notes   p50 ${a.notes.p50Ms.toFixed(1)} ms, p99 ${a.notes.p99Ms.toFixed(1)} ms, ${a.notes.rps.toFixed(0)} req/s, errors ${a.notes.errors}   target p99 <= 50 ms`,
-);
-console.log(
-  `  ${check(a.scan.p99Ms <= 5)} POST /v1/scan    p50 ${a.scan.p50Ms.toFixed(1)} ms, p99 ${a.scan.p99Ms.toFixed(1)} ms, errors ${a.scan.errors}   target p99 <= 5 ms`,
-);
+printApiBench(await benchApi());
 
 const au = await benchAudit();
 console.log(

@@ -74,6 +74,13 @@ export class UnauthorizedError extends NoteGuardError {
   override readonly name = 'UnauthorizedError';
 }
 
+/** A signed request received again within its window: its signature was already claimed. */
+export class ReplayError extends UnauthorizedError {
+  constructor(options?: ErrorOptions) {
+    super('this signed request was already received (replay)', options);
+  }
+}
+
 /** Authenticated, but not allowed to do this (a rep acting on another rep's note). */
 export class ForbiddenError extends NoteGuardError {
   override readonly status = 403;

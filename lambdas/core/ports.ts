@@ -10,6 +10,14 @@ import type {
   StoredNote,
 } from './model.js';
 
+/** A one-time value (a webhook signature), remembered for `ttlSeconds`. */
+export interface Nonce {
+  value: string;
+  ttlSeconds: number;
+  /** Who claimed it (one id per request), so a failed request releases its own claim and no other. */
+  owner: string;
+}
+
 /**
  * Everything that must be written together for one note: the store applies it atomically, on
  * condition that the note's revision is still `expectedRev` (null = the note must not exist yet).
@@ -24,6 +32,8 @@ export interface NoteCommit {
   audit: AuditEvent[];
   /** Webhook delivery id; the commit fails with DuplicateDeliveryError if it was already claimed. */
   deliveryId?: string;
+  /** Claimed with the commit, which fails with ReplayError if it is already claimed. */
+  nonce?: Nonce;
   /** Records a nudge to send, cleared once the queue accepted it (an outbox, so no nudge is lost). */
   outbox?: NudgeJob;
   /** Settings changes that must land with this commit (allow-listing a dismissed phrase). */
@@ -55,8 +65,9 @@ export interface NoteRepository {
   getSettings(orgId: string): Promise<OrgSettings | null>;
   putSettings(settings: OrgSettings): Promise<void>;
   /** Records a one-time value (a webhook signature) for `ttlSeconds`; false if it was already recorded. */
-  claimNonce(nonce: string, ttlSeconds: number): Promise<boolean>;
-  releaseNonce(nonce: string): Promise<void>;
+  claimNonce(nonce: string, ttlSeconds: number, owner?: string): Promise<boolean>;
+  /** Forgets a claimed value; with `owner`, only if that owner claimed it. */
+  releaseNonce(nonce: string, owner?: string): Promise<void>;
   getSlackState(noteId: string): Promise<SlackState | null>;
   /** Claims the nudge for `rev` (true) unless that revision or a later one was already claimed (false). */
   claimNudge(noteId: string, rev: number): Promise<boolean>;

@@ -1,4 +1,5 @@
-import { ValidationError } from '../core/errors.js';
+import { randomUUID } from 'node:crypto';
+import { ReplayError, ValidationError } from '../core/errors.js';
 import { type HandlerContext, handle } from '../http/handler-context.js';
 import type { HttpHandler } from '../http/http-types.js';
 import { presentFinding } from '../http/present.js';
@@ -22,25 +23,22 @@ export function postNotesHandler(ctx: HandlerContext): HttpHandler {
     const parsed = noteWebhookSchema.safeParse(jsonBody(text));
     if (!parsed.success) throw ValidationError.fromZod('body', parsed.error);
     // A signed request is good once: the same verified signature again within the window is a
-    // replay, however the header is spelled.
-    const nonce = `sig:${signature}`;
-    if (!(await ctx.deps.repo.claimNonce(nonce, 2 * TOLERANCE_SECONDS))) {
-      return json(401, {
-        error: 'UnauthorizedError',
-        message: 'this signed request was already received (replay)',
-      });
-    }
+    // replay (ReplayError, 401), however the header is spelled.
+    const nonce = { value: `sig:${signature}`, ttlSeconds: 2 * TOLERANCE_SECONDS, owner: randomUUID() };
     const { orgId, ...note } = parsed.data;
     try {
-      const result = await ingestNote(ctx.deps, { ...note, orgId: orgId ?? 'default' });
+      const result = await ingestNote(ctx.deps, { ...note, orgId: orgId ?? 'default' }, { nonce });
       return json(result.outcome === 'stored' ? 201 : 200, {
         noteId: result.noteId,
         outcome: result.outcome,
         findings: result.findings.map(presentFinding),
       });
     } catch (err) {
-      // Nothing was stored: let the CRM retry the same signed request.
-      await ctx.deps.repo.releaseNonce(nonce).catch(() => {});
+      // Let the CRM retry the same signed request: this request's claim, if it made one, is
+      // released; a replay's claim belongs to the original and stays.
+      if (!(err instanceof ReplayError)) {
+        await ctx.deps.repo.releaseNonce(nonce.value, nonce.owner).catch(() => {});
+      }
       throw err;
     }
   });

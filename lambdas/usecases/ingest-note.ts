@@ -1,7 +1,8 @@
 import { maskedPreview } from '../classifier/redact.js';
 import type { Finding, ScanRecord } from '../classifier/types.js';
-import { DuplicateDeliveryError, ValidationError, WriteConflictError } from '../core/errors.js';
+import { DuplicateDeliveryError, ReplayError, ValidationError, WriteConflictError } from '../core/errors.js';
 import type { AuditEvent, IncomingNote, RawNote, StoredFinding, StoredNote } from '../core/model.js';
+import type { Nonce } from '../core/ports.js';
 import type { UseCaseDeps } from './deps.js';
 import { noteIdFor } from './ids.js';
 import { newStoredFinding } from './new-finding.js';
@@ -19,6 +20,13 @@ export interface IngestResult {
 
 const MAX_ATTEMPTS = 8;
 
+interface IngestOptions {
+  deliveryId?: string;
+  actor?: string;
+  /** A signed request's nonce: claimed once, whatever the outcome; ReplayError if already claimed. */
+  nonce?: Nonce;
+}
+
 /**
  * Scans a delivered note and stores it with its findings. A re-delivery replaces the open
  * findings: those gone from the text become `fixed`. Concurrent deliveries of the same record
@@ -27,7 +35,22 @@ const MAX_ATTEMPTS = 8;
 export async function ingestNote(
   deps: UseCaseDeps,
   incoming: IncomingNote,
-  options: { deliveryId?: string; actor?: string } = {},
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const result = await ingest(deps, incoming, options);
+  // A stored note claimed the nonce in its own transaction (one write fewer); any other outcome
+  // claims it here, so a replay is refused whether or not it would change anything.
+  const { nonce } = options;
+  if (nonce && result.outcome !== 'stored') {
+    if (!(await deps.repo.claimNonce(nonce.value, nonce.ttlSeconds, nonce.owner))) throw new ReplayError();
+  }
+  return result;
+}
+
+async function ingest(
+  deps: UseCaseDeps,
+  incoming: IncomingNote,
+  options: IngestOptions,
 ): Promise<IngestResult> {
   const noteId = noteIdFor(incoming.source, incoming.orgId, incoming.recordId);
   if (incoming.body === undefined && incoming.fields === undefined) {
@@ -81,7 +104,7 @@ async function attemptIngest(
   noteId: string,
   scanned: Finding[],
   dropped: number,
-  options: { deliveryId?: string; actor?: string },
+  options: IngestOptions,
 ): Promise<IngestResult> {
   const now = deps.clock.now().toISOString();
   const existing = await deps.repo.getNote(noteId);
@@ -187,6 +210,7 @@ async function attemptIngest(
     findings: changed,
     audit,
     ...(options.deliveryId ? { deliveryId: options.deliveryId } : {}),
+    ...(options.nonce ? { nonce: options.nonce } : {}),
     ...(outbox ? { outbox } : {}),
   });
   if (outbox) {

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   DuplicateDeliveryError,
+  ReplayError,
   UnavailableError,
   ValidationError,
   WriteConflictError,
@@ -28,7 +29,7 @@ import type {
   StoredNote,
 } from '../../core/model.js';
 import type { FindingQuery, NoteCommit, NoteRepository, Page } from '../../core/ports.js';
-import { gsi, INDEX, KEYS, TTL_ATTRIBUTE } from './table-design.js';
+import { gsi, INDEX, KEYS, NOTE_AND_FINDINGS, TTL_ATTRIBUTE } from './table-design.js';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -103,10 +104,16 @@ export class DynamoNoteRepository implements NoteRepository {
         this.doc.send(
           new QueryCommand({
             TableName: this.table,
-            KeyConditionExpression: 'PK = :pk',
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
             FilterExpression: '#type IN (:note, :finding)',
             ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: { ':pk': `NOTE#${noteId}`, ':note': 'note', ':finding': 'finding' },
+            ExpressionAttributeValues: {
+              ':pk': `NOTE#${noteId}`,
+              ':from': NOTE_AND_FINDINGS.from,
+              ':to': NOTE_AND_FINDINGS.to,
+              ':note': 'note',
+              ':finding': 'finding',
+            },
             ConsistentRead: true,
             ExclusiveStartKey: start,
           }),
@@ -178,6 +185,11 @@ export class DynamoNoteRepository implements NoteRepository {
         },
       });
     }
+    let nonceIndex = -1;
+    if (c.nonce) {
+      nonceIndex = items.length;
+      items.push({ Put: this.nonceClaim(c.nonce.value, c.nonce.ttlSeconds, c.nonce.owner) });
+    }
     if (c.outbox) {
       items.push({
         Put: {
@@ -199,6 +211,9 @@ export class DynamoNoteRepository implements NoteRepository {
     } catch (err) {
       if (err instanceof TransactionCanceledException) {
         const reasons = err.CancellationReasons ?? [];
+        if (nonceIndex >= 0 && reasons[nonceIndex]?.Code === 'ConditionalCheckFailed') {
+          throw new ReplayError({ cause: err });
+        }
         if (deliveryIndex >= 0 && reasons[deliveryIndex]?.Code === 'ConditionalCheckFailed') {
           throw new DuplicateDeliveryError('delivery already stored', { cause: err });
         }
@@ -302,21 +317,26 @@ export class DynamoNoteRepository implements NoteRepository {
     );
   }
 
-  async claimNonce(nonce: string, ttlSeconds: number): Promise<boolean> {
+  /** The conditional put that claims a nonce: alone (claimNonce) or inside a note's commit. */
+  private nonceClaim(nonce: string, ttlSeconds: number, owner: string | undefined) {
+    const now = Math.floor(this.now().getTime() / 1000);
+    return {
+      TableName: this.table,
+      Item: {
+        ...KEYS.nonce(nonce),
+        type: 'nonce',
+        ...(owner ? { claimedBy: owner } : {}),
+        [TTL_ATTRIBUTE]: now + ttlSeconds,
+      },
+      ConditionExpression: 'attribute_not_exists(PK) OR #ttl < :now',
+      ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':now': now },
+    };
+  }
+
+  async claimNonce(nonce: string, ttlSeconds: number, owner?: string): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...KEYS.nonce(nonce),
-            type: 'nonce',
-            [TTL_ATTRIBUTE]: Math.floor(this.now().getTime() / 1000) + ttlSeconds,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR #ttl < :now',
-          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':now': Math.floor(this.now().getTime() / 1000) },
-        }),
-      );
+      await this.doc.send(new PutCommand(this.nonceClaim(nonce, ttlSeconds, owner)));
       return true;
     } catch (err) {
       if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return false;
@@ -324,10 +344,22 @@ export class DynamoNoteRepository implements NoteRepository {
     }
   }
 
-  async releaseNonce(nonce: string): Promise<void> {
-    await this.send(() =>
-      this.doc.send(new DeleteCommand({ TableName: this.table, Key: KEYS.nonce(nonce) })),
-    );
+  async releaseNonce(nonce: string, owner?: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: KEYS.nonce(nonce),
+          ...(owner
+            ? { ConditionExpression: 'claimedBy = :owner', ExpressionAttributeValues: { ':owner': owner } }
+            : {}),
+        }),
+      );
+    } catch (err) {
+      // Claimed by another request (or not at all): not ours to release.
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return;
+      throw translate(err);
+    }
   }
 
   async getSlackState(noteId: string): Promise<SlackState | null> {

@@ -21,6 +21,12 @@ export const KEYS = {
   slackUser: (email: string) => ({ PK: `SLACKUSER#${email.toLowerCase()}`, SK: 'SLACKUSER' }),
 } as const;
 
+/**
+ * The sort-key range holding exactly a note's item and its findings (`FINDING#…` < `NOTE`), so
+ * reading a note does not also read its audit trail (`AUDIT#…`), which grows with every change.
+ */
+export const NOTE_AND_FINDINGS = { from: 'FINDING#', to: 'NOTE' } as const;
+
 /** GSI1: notes by CRM record. GSI2: findings by status, most severe then newest first. GSI3: findings by owner. */
 export const INDEX = {
   byRecord: 'GSI1',
