@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { NudgeJob } from '../../lambdas/core/model.js';
 import type { UseCaseDeps } from '../../lambdas/usecases/deps.js';
-import { nudgeMessage } from '../blocks/nudge-message.js';
+import { nudgeMessage, type SlackMessage } from '../blocks/nudge-message.js';
 import { reviewMessage } from '../blocks/review-message.js';
 import type { SlackConfig } from '../config.js';
 import { isPermanentSlackError, platformError } from '../slack-errors.js';
@@ -41,46 +41,20 @@ export function createNudgeConsumer({ deps, client, directory, config }: NudgeDe
       if (userId) {
         const raw = open.length > 0 ? await deps.repo.getRaw(note.noteId) : null;
         const message = nudgeMessage(nudgeViewOf(note, findings, raw));
-        if (state.dm) {
-          await client.chat.update({
-            channel: state.dm.channel,
-            ts: state.dm.ts,
-            text: message.text,
-            blocks: message.blocks,
-          });
-        } else if (open.length > 0) {
-          const posted = await client.chat.postMessage({
-            channel: userId,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-          });
-          state.dm = { channel: posted.channel as string, ts: posted.ts as string };
+        if (state.dm || open.length > 0) {
+          const posted = !state.dm;
+          state.dm = await updateOrPost(client, state.dm, userId, message);
           // Saved at once: if the review post below fails and the job is retried, the DM is updated, not re-sent.
-          await deps.repo.saveSlackState(state);
+          if (posted) await deps.repo.saveSlackState(state);
         }
       }
       const needsReview = !userId ? open.length > 0 : open.some((f) => f.severity === 'high' || f.dispute);
       if (needsReview || state.review) {
         const reason = !userId ? 'unknown_rep' : open.some((f) => f.dispute) ? 'dispute' : 'high_severity';
         const message = reviewMessage(reviewViewOf(note, findings, { slackUserId: userId }, reason));
-        if (state.review) {
-          await client.chat.update({
-            channel: state.review.channel,
-            ts: state.review.ts,
-            text: message.text,
-            blocks: message.blocks,
-          });
-        } else {
-          const posted = await client.chat.postMessage({
-            channel: config.reviewChannel,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-          });
-          state.review = { channel: posted.channel as string, ts: posted.ts as string };
-          await deps.repo.saveSlackState(state);
-        }
+        const posted = !state.review;
+        state.review = await updateOrPost(client, state.review, config.reviewChannel, message);
+        if (posted) await deps.repo.saveSlackState(state);
       }
       delete state.failure;
       await deps.repo.saveSlackState(state);
@@ -124,4 +98,34 @@ export function createNudgeConsumer({ deps, client, directory, config }: NudgeDe
       throw err;
     }
   };
+}
+
+interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+/** Updates the message at `ref`, or posts a new one to `channel`; returns where the message is. */
+async function updateOrPost(
+  client: WebClient,
+  ref: MessageRef | undefined,
+  channel: string,
+  message: SlackMessage,
+): Promise<MessageRef> {
+  if (ref) {
+    await client.chat.update({
+      channel: ref.channel,
+      ts: ref.ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    return ref;
+  }
+  const posted = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+  });
+  return { channel: posted.channel as string, ts: posted.ts as string };
 }

@@ -72,7 +72,8 @@ export class LexiconMatcher {
     // push the words out of it.
     if (isNumber(surface)) {
       const anchors = this.lexicon.patternIndex.words.find(surface);
-      const exact = this.exactOf(surface, [surface]);
+      // A number is its own key and has no symbols: one lookup, not the word path of exactOf.
+      const exact = this.lexicon.patternIndex.exactWords.get(surface) ?? null;
       if (anchors === null && exact === null && !this.lexicon.numberKeys.has(surface)) return INERT;
       return this.withStarts({
         keys: [surface],

@@ -1,3 +1,5 @@
+import { UnavailableError } from './errors.js';
+
 /**
  * Structured JSON logs. Callers pass ids, counts and categories only, never note text: the
  * fields type keeps free text out (strings are for ids and names of things, not content).
@@ -32,4 +34,20 @@ export function errorFields(err: unknown): LogFields {
     return { error: err.name, status: typeof status === 'number' ? status : null };
   }
   return { error: typeof err };
+}
+
+/**
+ * Logs each item of a CRM batch that could not be stored: a warning when the store was
+ * unavailable (the CRM retries), an error for anything else.
+ */
+export function logNotStored(
+  logger: Logger,
+  message: string,
+  items: readonly { ids: LogFields; error: unknown }[],
+): void {
+  for (const { ids, error } of items) {
+    const fields = { ...ids, ...errorFields(error) };
+    if (error instanceof UnavailableError) logger.warn(message, fields);
+    else logger.error(message, fields);
+  }
 }

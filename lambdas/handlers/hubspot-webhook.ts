@@ -1,6 +1,6 @@
 import { hubspotClientFor } from '../adapters/crm/hubspot-crm-client.js';
 import { UnavailableError, ValidationError } from '../core/errors.js';
-import { errorFields } from '../core/log.js';
+import { logNotStored } from '../core/log.js';
 import type { ApiConfig } from '../http/api-config.js';
 import { type HandlerContext, handle } from '../http/handler-context.js';
 import type { HttpEvent, HttpHandler } from '../http/http-types.js';
@@ -54,11 +54,11 @@ export function hubspotWebhookHandler(ctx: HandlerContext): HttpHandler {
       failed: failed.length,
     });
     if (failed.length > 0) {
-      for (const f of failed) {
-        const fields = { eventId: f.eventId, index: f.index, ...errorFields(f.error) };
-        if (f.error instanceof UnavailableError) ctx.deps.logger.warn('hubspot event not stored', fields);
-        else ctx.deps.logger.error('hubspot event not stored', fields);
-      }
+      logNotStored(
+        ctx.deps.logger,
+        'hubspot event not stored',
+        failed.map((f) => ({ ids: { eventId: f.eventId, index: f.index }, error: f.error })),
+      );
       throw new UnavailableError(
         `${failed.length} of ${results.length} events could not be handled now (index ${failed
           .map((f) => f.index)

@@ -2,7 +2,7 @@ import { parseOutboundMessage } from '../adapters/crm/salesforce-outbound-messag
 import { SalesforceRestUserDirectory } from '../adapters/crm/salesforce-user-directory.js';
 import { sameSalesforceId } from '../core/crm-ports.js';
 import { ForbiddenError, UnauthorizedError, UnavailableError, ValidationError } from '../core/errors.js';
-import { errorFields } from '../core/log.js';
+import { logNotStored } from '../core/log.js';
 import { errorToSoapFault } from '../http/errors-to-http.js';
 import { type HandlerContext, handle } from '../http/handler-context.js';
 import type { HttpHandler } from '../http/http-types.js';
@@ -59,12 +59,11 @@ export function salesforceWebhookHandler(ctx: HandlerContext): HttpHandler {
         failed: failed.length,
       });
       if (failed.length > 0) {
-        for (const f of failed) {
-          const fields = { notificationId: f.notificationId, index: f.index, ...errorFields(f.error) };
-          if (f.error instanceof UnavailableError)
-            ctx.deps.logger.warn('salesforce notification not stored', fields);
-          else ctx.deps.logger.error('salesforce notification not stored', fields);
-        }
+        logNotStored(
+          ctx.deps.logger,
+          'salesforce notification not stored',
+          failed.map((f) => ({ ids: { notificationId: f.notificationId, index: f.index }, error: f.error })),
+        );
         throw new UnavailableError(
           `${failed.length} of ${total} notifications could not be stored now (Notification ${failed
             .map((f) => f.index)

@@ -7,22 +7,11 @@ import { CHECKPOINT_FILE, type Checkpoint } from '../../lambdas/audit/checkpoint
 import { CsvParser } from '../../lambdas/audit/csv-stream.js';
 import { FINDINGS_HEADER } from '../../lambdas/audit/findings-csv-writer.js';
 import { emptySummary } from '../../lambdas/audit/summary.js';
-import { main } from '../../lambdas/cli/main.js';
+import { runCli as run } from '../helpers/cli.js';
 import { RAW_SENSITIVE, writeLeadCsv, writeNoteCsv, writeUserCsv } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'noteguard-audit-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function readCsv(path: string): string[][] {
   const parser = new CsvParser();

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../lambdas/cli/main.js';
+import { runCli as run } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'noteguard-cli-'));
 const file = (name: string, content: string | Buffer) => {
@@ -11,17 +11,6 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(path, content);
   return path;
 };
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const corpus = [
   {
