@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../core/categories.js';
 import type { Detector } from './detectors/detector.js';
+import { WordCueTable } from './detectors/word-cues.js';
 import { type CompiledLexicon, compileLexicon, type LexiconBundle } from './lexicon-compile.js';
 import { LexiconMatcher } from './lexicon-match.js';
 import { normalise } from './normalise.js';
@@ -24,17 +25,20 @@ export type ClassifierOptions = (
 /** Builds the matcher once; the returned classifier is pure and reusable across scans. */
 export function createClassifier(options: ClassifierOptions): Classifier {
   const lexicon = 'compiled' in options ? options.compiled : compileLexicon(options.lexicons);
-  const matcher = new LexiconMatcher(lexicon);
   const { detectors } = options;
+  const wordCues = new WordCueTable(detectors);
+  const matcher = new LexiconMatcher(lexicon, (word) => wordCues.bitsOf(word));
 
   function scanText(text: string, tuning?: Tuning): Finding[] {
     if (text.length === 0) return [];
     const view = normalise(text);
     const tokens = tokenise(view.text, view.lower);
     const candidates: Candidate[] = [];
-    for (const c of matcher.match(view.lower, tokens, view.text)) candidates.push(toOriginal(c, view));
-    for (const detector of detectors) {
-      for (const hit of detector.detect(view)) {
+    const read = matcher.read(view.lower, tokens, view.text);
+    for (const c of read.candidates) candidates.push(toOriginal(c, view));
+    for (let d = 0; d < detectors.length; d++) {
+      const detector = detectors[d] as Detector;
+      for (const hit of detector.detect(view, wordCues.cuesFor(d, read.cueBits))) {
         candidates.push(
           toOriginal(
             {

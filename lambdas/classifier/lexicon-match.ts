@@ -1,4 +1,5 @@
 import type { CategoryId } from '../core/categories.js';
+import { spelledBits } from './detectors/word-cues.js';
 import type { CompiledContext, CompiledLexicon, Mask, Rule } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
 import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
@@ -23,6 +24,8 @@ interface TokenKeys {
   /** The trie nodes a phrase starting at this word reaches, with their confidence factors. */
   starts: number[] | null;
   startFactors: number[];
+  /** The detectors' word cues this word satisfies (see detectors/word-cues.ts). */
+  cueBits: number;
 }
 
 /** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
@@ -34,6 +37,7 @@ const INERT: TokenKeys = {
   exact: null,
   starts: null,
   startFactors: [],
+  cueBits: 0,
 };
 
 const CACHE_LIMIT = 50_000;
@@ -62,7 +66,14 @@ export class LexiconMatcher {
   private readonly present: Uint8Array;
   private readonly symbols = new Map<string, boolean>();
 
-  constructor(private readonly lexicon: CompiledLexicon) {
+  /**
+   * @param wordBits the detectors' word-cue bits of a word, computed once per distinct word with
+   *   its keys (numbers satisfy no word cue).
+   */
+  constructor(
+    private readonly lexicon: CompiledLexicon,
+    private readonly wordBits: (word: string) => number = () => 0,
+  ) {
     this.awake = new Uint8Array(lexicon.patternIndex.slotCount);
     this.present = new Uint8Array(lexicon.patternIndex.words.anchors.length);
   }
@@ -83,6 +94,7 @@ export class LexiconMatcher {
         exact,
         starts: null,
         startFactors: [],
+        cueBits: 0,
       });
     }
     const cached = this.cache.get(surface);
@@ -97,6 +109,7 @@ export class LexiconMatcher {
       exact: null,
       starts: null,
       startFactors: [],
+      cueBits: this.wordBits(surface),
     };
     const leet = deLeet(surface);
     if (leet !== null) {
@@ -149,7 +162,24 @@ export class LexiconMatcher {
   }
 
   match(lower: string, tokens: readonly Token[], text: string = lower): Candidate[] {
-    const keys = tokens.map((t) => this.keysOf(t.surface));
+    return this.read(lower, tokens, text).candidates;
+  }
+
+  /** The lexicon's candidates and, from the same pass over the words, the note's word-cue bits. */
+  read(
+    lower: string,
+    tokens: readonly Token[],
+    text: string = lower,
+  ): { candidates: Candidate[]; cueBits: number } {
+    const keys: TokenKeys[] = new Array(tokens.length);
+    let cueBits = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      const tk = this.keysOf(t.surface);
+      keys[i] = tk;
+      // A spelled-out word ("d.o.b") is read as the detectors' regexes read it (rare: not cached).
+      cueBits |= t.spelled ? spelledBits(this.wordBits, t.surface) : tk.cueBits;
+    }
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
     for (let i = 0; i < tokens.length; i++) this.walk(tokens, keys, i, hits, masks);
@@ -171,7 +201,7 @@ export class LexiconMatcher {
         suggestion: rule.suggestion,
       });
     }
-    return out;
+    return { candidates: out, cueBits };
   }
 
   /** Runs the regexes whose anchors the note has, each shared regex once. */

@@ -7,6 +7,8 @@ export interface Token {
   sentence: number;
   /** Starts with a capital followed by a lower-case letter in the note (a likely name). */
   capitalised: boolean;
+  /** Merged from letters spaced out ("r e h a b", "d.o.b"). */
+  spelled?: boolean;
 }
 
 // Symbols are kept inside words because reps use them as letters: p@rty, a$$hole, sh!t, f***ing.
@@ -132,6 +134,7 @@ function mergeSpacedLetters(tokens: Token[], lower: string): Token[] {
         surface,
         sentence: first.sentence,
         capitalised: false,
+        spelled: true,
       });
       i = j + 1;
     } else {

@@ -1,17 +1,23 @@
 import type { NormalisedText } from '../normalise.js';
 import { cueBefore, digitsOf } from './cues.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { luhnValid } from './validators/luhn.js';
 
 const PATTERN = /(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])/g;
 const CUE = /\b(?:sin|s\.i\.n\.?|social insurance(?: (?:no|number|#))?)\b[^a-z0-9]{0,6}$/;
 
+// A word cue: every CUE starts a word with "sin" (whole, or run into the number: "SIN046 454 286")
+// or "social"; "s.i.n" is read as the spelled-out word "sin".
+const CUE_WORD = /^(?:sin(?![a-z])|social)/;
+
 /** Canadian Social Insurance Numbers: a cue and the Luhn check. */
 export const canadaSinDetector: Detector = {
   id: 'pii.canada_sin',
   category: 'government_id',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: { sin: (w) => CUE_WORD.test(w) },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
+    if (!cues.has('sin')) return hits;
     for (const m of view.text.matchAll(PATTERN)) {
       if (!cueBefore(view.lower, m.index, CUE, 25) || !luhnValid(digitsOf(m[0]))) continue;
       hits.push({

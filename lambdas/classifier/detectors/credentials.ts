@@ -1,6 +1,6 @@
 import type { NormalisedText } from '../normalise.js';
 import { cueBefore } from './cues.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 // Secrets recognisable by shape alone (providers chose these prefixes so scanners can find them).
 // `hints`: every match contains one of these, so without one the pattern is not run at all.
@@ -53,13 +53,13 @@ const KEY_SHAPES: { id: string; pattern: RegExp; what: string; hints: string[] }
 // a run of exactly 40 key characters not followed by "=" (found as whole runs, no lookbehind).
 const KEY_RUN = /[A-Za-z0-9+/]{40,}/g;
 const SECRET_CUE = /\b(?:secret|secret key|access key|akia[0-9a-z]{16})\b[^\n]{0,12}$/;
-// Cheap pre-checks, each a superset of what its pattern needs, so a note without them skips it:
-// every key shape contains one of these hints; every SECRET_CUE one of these words (lower-cased text);
-// every CUED_VALUE keyword starts a word with one of these or contains "code"/"api key" (run on
-// `text` with the `i` flag, as CUED_VALUE is); every SLASH_PAIR a "/".
-const KEY_HINT = /_|xox|eyJ|AIza|AKIA|ASIA|-----BEGIN /;
-const SECRET_CUE_WORD = /secret|access key|akia/;
-const CUED_VALUE_WORD = /\b(?:pass|pw|pin|login|creds|credentials|secret|token)|code|api ?key/i;
+// Word cues standing in for passes over the text, each true for some word of every text its
+// pattern can match: every key shape has a "_" or one of these words; every SECRET_CUE one of
+// these; every CUED_VALUE keyword starts a word with one of these, contains "code" or "apikey", or is
+// "api" before "key"; every SLASH_PAIR has a "/" (checked on the text).
+const KEY_WORD = /xox|eyj|aiza|akia|asia|^begin$/;
+const SECRET_WORD = /secret|^access$|akia/;
+const CUED_WORD = /^(?:pass|pw|pin|login|creds|secret|token)|code|apikey|api$/;
 
 // "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
 const CUED_VALUE =
@@ -228,15 +228,21 @@ function hitOf(start: number, end: number, ruleId: string, confidence: number, w
 export const credentialsDetector: Detector = {
   id: 'pii.credentials',
   category: 'credentials',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: {
+    key: (w) => KEY_WORD.test(w),
+    secret: (w) => SECRET_WORD.test(w),
+    cued: (w) => CUED_WORD.test(w),
+  },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     const { text, lower } = view;
-    for (const shape of KEY_HINT.test(text) ? KEY_SHAPES : []) {
+    const keyHint = cues.has('key') || text.includes('_');
+    for (const shape of keyHint ? KEY_SHAPES : []) {
       if (!shape.hints.some((h) => text.includes(h))) continue;
       for (const m of text.matchAll(shape.pattern))
         hits.push(hitOf(m.index, m.index + m[0].length, shape.id, 0.97, shape.what));
     }
-    const secretCue = SECRET_CUE_WORD.test(lower);
+    const secretCue = cues.has('secret');
     for (const m of secretCue ? text.matchAll(KEY_RUN) : []) {
       if (m[0].length !== 40 || text[m.index + 40] === '=') continue;
       if (
@@ -249,7 +255,7 @@ export const credentialsDetector: Detector = {
       }
     }
     const patterns = [];
-    if (CUED_VALUE_WORD.test(text)) patterns.push(CUED_VALUE);
+    if (cues.has('cued')) patterns.push(CUED_VALUE);
     if (text.includes('/')) patterns.push(SLASH_PAIR);
     for (const pattern of patterns) {
       for (const m of text.matchAll(pattern)) {

@@ -1,13 +1,30 @@
+/** A character \b counts as part of a word (ASCII letters, digits, "_"). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+}
+
 /**
- * Context cues: is one of the cue words within `window` characters before (or after) a span?
+ * The `window` characters before `start`, less the part of a word the window's edge cuts: a cue is
+ * a whole word, and "abcdni" must not pass for "dni" because the window starts at its "d".
+ */
+export function windowBefore(lower: string, start: number, window: number): string {
+  let from = Math.max(0, start - window);
+  while (
+    from > 0 &&
+    from < start &&
+    isWordChar(lower.charCodeAt(from - 1)) &&
+    isWordChar(lower.charCodeAt(from))
+  )
+    from++;
+  return lower.slice(from, start);
+}
+
+/**
+ * Context cues: is one of the cue words within `window` characters before a span?
  * Cues are regexes matched against the lower-cased text, so they stay data-like and testable.
  */
 export function cueBefore(lower: string, start: number, cue: RegExp, window = 40): boolean {
-  return cue.test(lower.slice(Math.max(0, start - window), start));
-}
-
-export function cueAfter(lower: string, end: number, cue: RegExp, window = 30): boolean {
-  return cue.test(lower.slice(end, end + window));
+  return cue.test(windowBefore(lower, start, window));
 }
 
 /** The digits of a span, separators dropped. */

@@ -1,6 +1,6 @@
 import type { NormalisedText } from '../normalise.js';
 import { cueBefore } from './cues.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -15,20 +15,22 @@ const CUE =
 // A bare birth year keeps its cue in the span: the year alone means nothing.
 const YEAR = /\b(?:born(?: in)?|yob:?|year of birth:?|b\.)\s*(?:'\d{2}|(?:19|20)\d{2})\b/gi;
 
-// A cheap pre-check on the lower-cased text: every CUE and every YEAR cue contains one of these
-// ("dob", "d.o.b", "birth", "bday", "b-day", "b'day", "born", "b.", "yob"); without one nothing counts.
-const ANY_CUE = /b(?:orn|irth|-?day|'day|\.)|dob|d\.o\.b|yob/;
+// A word cue: every CUE and every YEAR cue starts a word with one of these ("dob", "birth", "bday",
+// "born", "yob"; "date of birth" and "year of birth" have "birth") or has the word "b" ("b.",
+// "b-day", "b'day", "d.o.b").
+const ANY_CUE = /^(?:dob|birth|bday|born|yob|b$)/;
 
 /** Dates of birth: a date or a birth year only right after a birth cue ("born in Chicago" is nothing). */
 export const dateOfBirthDetector: Detector = {
   id: 'pii.dob',
   category: 'date_of_birth',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: { birth: (w) => ANY_CUE.test(w) },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     const message =
       'A date of birth is personal data used to verify identity; it does not belong in a CRM note.';
     const suggestion = 'Remove it; if an age limit matters for the deal, note only that it was checked.';
-    const cued = ANY_CUE.test(view.lower);
+    const cued = cues.has('birth');
     const dates = cued ? view.text.matchAll(DATE) : [];
     for (const m of dates) {
       if (!cueBefore(view.lower, m.index, CUE, 20)) continue;

@@ -11,7 +11,25 @@ export interface Detector {
   /** Stable id, also the prefix of every ruleId it emits, e.g. "pii.ssn". */
   id: string;
   category: CategoryId;
-  detect(view: NormalisedText): DetectorHit[];
+  /**
+   * Named tests on single words that stand in for passes over the whole text ("does the note have
+   * a password cue?"). The engine runs each once per distinct word (word-cues.ts), and `detect`
+   * reads the note's answer as `cues.has(name)`. A cue must hold for some word of every text the
+   * pattern it guards can match: a gate may let too much through, never too little.
+   */
+  wordCues?: Readonly<Record<string, WordTest>>;
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[];
+}
+
+/**
+ * A test on one run of ASCII letters and digits of a lower-cased word ("pw" and "1234" for
+ * "pw:1234", "pass" for "épass"): every regex word boundary is the edge of such a run.
+ */
+export type WordTest = (part: string) => boolean;
+
+/** Which of a detector's word cues the note has. */
+export interface NoteCues {
+  has(name: string): boolean;
 }
 
 export interface DetectorHit {

@@ -1,14 +1,19 @@
 import type { NormalisedText } from '../normalise.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 const PATTERN =
   /\b(?:driver'?s?\s{0,3}licen[cs]e|driving\s{0,3}licen[cs]e|d\/l|dl|licen[cs]e\s{0,3}(?:no\.?|number|#))(?:\s{0,3}(?:no\.?|number|#))?\s{0,3}[:#-]?\s{0,3}(?<id>[a-z]{0,3}[- ]?\d{5,14})\b/dgi;
+
+// A word cue: every cue starts a word with one of these ("d/l" has the word "d").
+const CUE_WORD = /^(?:driv|licen|dl|d$)/;
 
 /** Driver's licence numbers after a cue ("CA DL D4417826", "driver's license no. 123456789"). */
 export const driversLicenceDetector: Detector = {
   id: 'pii.drivers_licence',
   category: 'government_id',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: { licence: (w) => CUE_WORD.test(w) },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
+    if (!cues.has('licence')) return [];
     return [...view.text.matchAll(PATTERN)].map((m) => {
       const [start, end] = m.indices?.groups?.id as [number, number];
       return {

@@ -1,5 +1,6 @@
 import type { NormalisedText } from '../normalise.js';
-import type { Detector, DetectorHit } from './detector.js';
+import { windowBefore } from './cues.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 const PHONE =
   /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)|(?<![\w+])(?:\+44\s?7\d{3}|07\d{3})\s?\d{3}\s?\d{3}(?!\d)|(?<![\w+])\+\d{2,3}(?:[ .-]?\d{2,4}){3,4}(?!\d)/g;
@@ -22,13 +23,20 @@ const HOME_CUE =
 const WORK_CUE =
   /\b(?:office|work|business|company|main line|main number|switchboard|reception|front desk|direct line|desk|fax|support|toll[- ]free|hq|headquarters|warehouse|store|plant|billing|shipping dock|corporate|bus\.)\b/;
 
-function nearest(lower: string, start: number, window: number): string {
-  return lower.slice(Math.max(0, start - window), start);
-}
+// Word cues: the words of PERSONAL_CUE and HOME_CUE ("his own" has "own", "lives at" "lives", "her
+// place" "place"). A phone or an address without one in the note is never personal.
+const PERSONAL_WORDS = new Set(
+  'personal private home house cell cellphone mobile whatsapp signal own wife husband partner spouse son daughter mom mum dad mother father sister brother kid kids family lives living moved residence gmail yahoo hotmail'.split(
+    ' ',
+  ),
+);
+const HOME_WORDS = new Set(
+  'home house lives living residence personal moved private place flat apartment apt'.split(' '),
+);
 
 /** The personal cue wins only if no work cue sits closer to the value. */
 function personalContext(lower: string, start: number, cue: RegExp, window = 45): boolean {
-  const before = nearest(lower, start, window);
+  const before = windowBefore(lower, start, window);
   const personalAt = lastIndex(before, cue);
   if (personalAt < 0) return false;
   return lastIndex(before, WORK_CUE) < personalAt;
@@ -63,10 +71,11 @@ function hit(start: number, end: number, ruleId: string, what: string): Detector
 export const personalContactDetector: Detector = {
   id: 'pii.contact',
   category: 'personal_contact',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: { personal: (w) => PERSONAL_WORDS.has(w), home: (w) => HOME_WORDS.has(w) },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const { text, lower } = view;
     const hits: DetectorHit[] = [];
-    for (const m of text.matchAll(PHONE)) {
+    for (const m of cues.has('personal') ? text.matchAll(PHONE) : []) {
       if (personalContext(lower, m.index, PERSONAL_CUE))
         hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.phone', 'personal phone number'));
     }
@@ -82,7 +91,7 @@ export const personalContactDetector: Detector = {
           hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.email', 'personal email address'));
       }
     }
-    for (const m of text.matchAll(ADDRESS)) {
+    for (const m of cues.has('home') ? text.matchAll(ADDRESS) : []) {
       if (personalContext(lower, m.index, HOME_CUE, 60))
         hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.address', 'home address'));
     }

@@ -1,6 +1,6 @@
 import type { NormalisedText } from '../normalise.js';
 import { cueBefore } from './cues.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { abaValid } from './validators/aba.js';
 
 const ROUTING = /\b(?:routing|aba|rtn|transit)(?:\s*(?:no\.?|number|#))?\b[^0-9a-z\n]{0,8}(?<num>\d{9})\b/dgi;
@@ -11,9 +11,9 @@ const ACCOUNT =
 const BANK_CONTEXT =
   /\b(?:routing|aba|sort\s*code|bank|checking|savings|ach|wire|direct deposit|iban|swift|bic)\b/;
 
-// Cheap pre-checks on the lower-cased text: each pattern's cue words contain one of these.
-const ROUTING_WORD = /routing|aba|rtn|transit/;
-const ACCOUNT_WORD = /acc|a\/c/;
+// Word cues: each pattern's cue words start a word with one of these ("a/c" is checked on the text).
+const ROUTING_WORD = /^(?:routing|aba|rtn|transit)/;
+const ACCOUNT_WORD = /^acc/;
 
 const MESSAGE = 'Bank account details in a CRM note can be used for fraud and do not belong there.';
 const SUGGESTION = 'Remove the numbers; bank details go to finance through the vendor or payment system.';
@@ -27,15 +27,21 @@ function hit(m: RegExpMatchArray, ruleId: string, confidence: number): DetectorH
 export const usBankAccountDetector: Detector = {
   id: 'pii.bank',
   category: 'bank_account',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: {
+    routing: (w) => ROUTING_WORD.test(w),
+    sort: (w) => w.startsWith('sort'),
+    account: (w) => ACCOUNT_WORD.test(w),
+  },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     const { lower } = view;
-    for (const m of ROUTING_WORD.test(lower) ? view.text.matchAll(ROUTING) : []) {
+    for (const m of cues.has('routing') ? view.text.matchAll(ROUTING) : []) {
       if (abaValid(m.groups?.num ?? '')) hits.push(hit(m, 'pii.bank.routing', 0.95));
     }
-    for (const m of lower.includes('sort') ? view.text.matchAll(SORT_CODE) : [])
+    for (const m of cues.has('sort') ? view.text.matchAll(SORT_CODE) : [])
       hits.push(hit(m, 'pii.bank.sort_code', 0.9));
-    for (const m of ACCOUNT_WORD.test(lower) ? view.text.matchAll(ACCOUNT) : []) {
+    const account = cues.has('account') || lower.includes('a/c');
+    for (const m of account ? view.text.matchAll(ACCOUNT) : []) {
       if (
         cueBefore(view.lower, m.index, BANK_CONTEXT, 80) ||
         /\b(?:bank|checking|savings)\b/.test(view.lower.slice(m.index, m.index + 60))
