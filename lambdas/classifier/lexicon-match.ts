@@ -7,12 +7,13 @@ import { stem } from './stem.js';
 import type { Token } from './tokenise.js';
 import { childOf, type Trie } from './trie.js';
 import type { Candidate } from './types.js';
+import { type Word, WordTable } from './word-table.js';
 
 /** How a token was read: as written, as leetspeak, or as a misspelling of a lexicon word. */
 type KeyKind = 0 | 1 | 2;
 const KIND_CONFIDENCE = [1, 0.95, 0.75] as const;
 
-interface TokenKeys {
+export interface TokenKeys {
   keys: string[];
   kinds: KeyKind[];
   /** Ids of the word anchors (see `PatternIndex.words`) inside this word, or null. */
@@ -40,7 +41,6 @@ const INERT: TokenKeys = {
   cueBits: 0,
 };
 
-const CACHE_LIMIT = 50_000;
 // The letters and digits a word starts with, before any symbol kept inside it ("af!lol" → "af").
 const LEADING_WORD = /^[\p{L}\p{N}]+/u;
 
@@ -58,9 +58,10 @@ function isNumber(surface: string): boolean {
   return true;
 }
 
-/** Matches lexicon phrases over stems; one instance per compiled lexicon (it caches token keys). */
+/** Matches lexicon phrases over stems; one instance per compiled lexicon (it caches each word's keys). */
 export class LexiconMatcher {
-  private readonly cache = new Map<string, TokenKeys>();
+  /** The words seen so far, each with its keys: pass it to `tokenise` so tokens arrive interned. */
+  readonly words = new WordTable();
   /** Per-note scratch for `runPatterns`: which rule slots a note wakes, which word anchors it has. */
   private readonly awake: Uint8Array;
   private readonly present: Uint8Array;
@@ -78,8 +79,10 @@ export class LexiconMatcher {
     this.present = new Uint8Array(lexicon.patternIndex.words.anchors.length);
   }
 
-  private keysOf(surface: string): TokenKeys {
-    // Numbers (prices, ids, ticket numbers) are their own key; left out of the cache, they don't
+  /** A token's keys: from its interned word if it has one, else looked up by its surface. */
+  private keysOf(surface: string, word: Word | undefined): TokenKeys {
+    if (word !== undefined) return this.keysOfWord(word);
+    // Numbers (prices, ids, ticket numbers) are their own key; left out of the word table, they don't
     // push the words out of it.
     if (isNumber(surface)) {
       const anchors = this.lexicon.patternIndex.words.find(surface);
@@ -97,8 +100,15 @@ export class LexiconMatcher {
         cueBits: 0,
       });
     }
-    const cached = this.cache.get(surface);
-    if (cached) return cached;
+    return this.keysOfWord(this.words.word(surface));
+  }
+
+  private keysOfWord(word: Word): TokenKeys {
+    if (word.keys === undefined) word.keys = this.wordKeys(word.surface);
+    return word.keys;
+  }
+
+  private wordKeys(surface: string): TokenKeys {
     const { trie, fuzzy } = this.lexicon;
     const primary = stem(surface);
     const result: TokenKeys = {
@@ -127,9 +137,7 @@ export class LexiconMatcher {
       }
     }
     result.exact = this.exactOf(surface, result.keys);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(surface, this.withStarts(result));
-    return result;
+    return this.withStarts(result);
   }
 
   /** Rule slots woken by this word as an "=word" anchor (see `PatternIndex.exactWords`), or null. */
@@ -175,7 +183,7 @@ export class LexiconMatcher {
     let cueBits = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      const tk = this.keysOf(t.surface);
+      const tk = this.keysOf(t.surface, t.word);
       keys[i] = tk;
       // A spelled-out word ("d.o.b") is read as the detectors' regexes read it (rare: not cached).
       cueBits |= t.spelled ? spelledBits(this.wordBits, t.surface) : tk.cueBits;

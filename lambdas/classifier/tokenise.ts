@@ -1,3 +1,5 @@
+import { HASH_START, hashStep, type Word, type WordTable } from './word-table.js';
+
 /** A word of the normalised text. `surface` is lower-case; offsets index the normalised text. */
 export interface Token {
   start: number;
@@ -9,6 +11,8 @@ export interface Token {
   capitalised: boolean;
   /** Merged from letters spaced out ("r e h a b", "d.o.b"). */
   spelled?: boolean;
+  /** The interned word, when tokenised with a word table (numbers and merged words have none). */
+  word: Word | undefined;
 }
 
 // Symbols are kept inside words because reps use them as letters: p@rty, a$$hole, sh!t, f***ing.
@@ -50,8 +54,12 @@ function classOf(lower: string, i: number): number {
   return LETTER_OR_DIGIT.test(lower[i] as string) ? 1 : 0;
 }
 
-/** Splits `lower` (with `text` for case) into tokens; runs of 3+ spaced single letters ("r e h a b") become one token. */
-export function tokenise(text: string, lower: string): Token[] {
+/**
+ * Splits `lower` (with `text` for case) into tokens; runs of 3+ spaced single letters ("r e h a b")
+ * become one token. With a word table, each word (not a number) comes interned: hashed as it is
+ * scanned and found in the table without being cut out of the text.
+ */
+export function tokenise(text: string, lower: string, words?: WordTable): Token[] {
   const tokens: Token[] = [];
   const len = lower.length;
   let sentence = 0;
@@ -73,22 +81,33 @@ export function tokenise(text: string, lower: string): Token[] {
     if (brk && tokens.length > 0) sentence++;
     const start = i;
     let end = i;
+    let h = HASH_START;
+    let hash = h;
+    let firstNonDigit = len;
     while (i < len) {
       const c = lower.charCodeAt(i);
       const k = c < 128 ? (ASCII_CLASS[c] as number) : classOf(lower, i);
       if (k === 0) break;
+      h = hashStep(h, c);
+      if ((c < 48 || c > 57) && firstNonDigit === len) firstNonDigit = i;
       i++;
-      if (k === 1) end = i; // trailing symbols ("animal!") are punctuation
+      if (k === 1) {
+        end = i; // trailing symbols ("animal!") are punctuation
+        hash = h;
+      }
     }
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
+    const word =
+      words !== undefined && firstNonDigit < end ? words.wordAt(lower, start, end, hash) : undefined;
     tokens.push({
       start,
       end,
-      surface: lower.slice(start, end),
+      surface: word !== undefined ? word.surface : lower.slice(start, end),
       sentence,
       capitalised: isCapitalised(text, start),
+      word,
     });
     i = end;
   }
@@ -135,6 +154,7 @@ function mergeSpacedLetters(tokens: Token[], lower: string): Token[] {
         sentence: first.sentence,
         capitalised: false,
         spelled: true,
+        word: undefined,
       });
       i = j + 1;
     } else {

@@ -1,0 +1,92 @@
+import type { TokenKeys } from './lexicon-match.js';
+
+/** A distinct word of the notes scanned, interned: what the matcher reads of it is cached here. */
+export interface Word {
+  readonly surface: string;
+  readonly hash: number;
+  /** The word's lexicon keys and cue bits, filled in by the matcher on first sight. */
+  keys: TokenKeys | undefined;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** One step of the FNV-1a hash: the tokeniser runs it on each character as it scans a word. */
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+export const HASH_START = FNV_OFFSET;
+
+export function hashOf(s: string, start = 0, end = s.length): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = hashStep(h, s.charCodeAt(i));
+  return h;
+}
+
+function sameAs(word: string, s: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/**
+ * Words by their characters in the note, found without cutting them out of it: a word seen before
+ * costs a hash computed while scanning and one probe, not a new string and a Map lookup. Bounded:
+ * past `limit` words it starts again empty (tokens keep their Word objects, so that is safe).
+ */
+export class WordTable {
+  private slots: (Word | undefined)[];
+  private mask: number;
+  private count = 0;
+
+  constructor(private readonly limit = 50_000) {
+    this.slots = new Array(1024);
+    this.mask = 1023;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The word at s[start, end) whose hash is `hash`, added if new. */
+  wordAt(s: string, start: number, end: number, hash: number): Word {
+    const slots = this.slots;
+    let i = hash & this.mask;
+    for (let w = slots[i]; w !== undefined; w = slots[i]) {
+      if (w.hash === hash && sameAs(w.surface, s, start, end)) return w;
+      i = (i + 1) & this.mask;
+    }
+    const word: Word = { surface: s.slice(start, end), hash, keys: undefined };
+    if (this.count >= this.limit) this.clear();
+    else if (2 * (this.count + 1) > slots.length) this.grow();
+    this.insert(word);
+    return word;
+  }
+
+  /** The word `surface`, added if new. */
+  word(surface: string): Word {
+    return this.wordAt(surface, 0, surface.length, hashOf(surface));
+  }
+
+  private insert(word: Word): void {
+    let i = word.hash & this.mask;
+    while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
+    this.slots[i] = word;
+    this.count++;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Array(old.length * 2);
+    this.mask = this.slots.length - 1;
+    this.count = 0;
+    for (const w of old) if (w !== undefined) this.insert(w);
+  }
+
+  private clear(): void {
+    this.slots = new Array(1024);
+    this.mask = 1023;
+    this.count = 0;
+  }
+}

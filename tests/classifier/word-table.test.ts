@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { tokenise } from '../../lambdas/classifier/tokenise.js';
+import { hashOf, WordTable } from '../../lambdas/classifier/word-table.js';
+
+describe('WordTable', () => {
+  it('finds a word by its characters in a longer text, the same object each time', () => {
+    const table = new WordTable();
+    const text = 'call dana, then dana again';
+    const first = table.wordAt(text, 5, 9, hashOf(text, 5, 9));
+    const second = table.wordAt(text, 16, 20, hashOf(text, 16, 20));
+    expect(first.surface).toBe('dana');
+    expect(second).toBe(first);
+    expect(table.word('dana')).toBe(first);
+    expect(table.size).toBe(1);
+  });
+
+  it('tells apart words whose hashes collide', () => {
+    const table = new WordTable();
+    // The same hash given for two different words: the characters decide.
+    const a = table.wordAt('alpha', 0, 5, 42);
+    const b = table.wordAt('omega', 0, 5, 42);
+    expect(a).not.toBe(b);
+    expect(table.wordAt('omega', 0, 5, 42)).toBe(b);
+    expect(table.size).toBe(2);
+  });
+
+  it('grows past its first size and starts again empty past its limit', () => {
+    const table = new WordTable(3000);
+    const words = Array.from({ length: 2500 }, (_, i) => table.word(`w${i}`));
+    expect(table.size).toBe(2500);
+    expect(words.every((w, i) => table.word(`w${i}`) === w)).toBe(true);
+    for (let i = 2500; i < 3000; i++) table.word(`w${i}`);
+    table.word('one more');
+    expect(table.size).toBe(1);
+    expect(table.word('w0')).not.toBe(words[0]);
+  });
+
+  it('gives tokenise interned words, and none to numbers', () => {
+    const table = new WordTable();
+    const tokens = tokenise('Dana paid 4000 to dana', 'dana paid 4000 to dana', table);
+    expect(tokens.map((t) => t.surface)).toEqual(['dana', 'paid', '4000', 'to', 'dana']);
+    expect(tokens[0]?.word).toBe(tokens[4]?.word);
+    expect(tokens[2]?.word).toBeUndefined();
+    expect(tokens[0]?.word?.hash).toBe(hashOf('dana'));
+  });
+
+  it('hashes a word without its trailing symbols, as its surface', () => {
+    const table = new WordTable();
+    const [t] = tokenise('animal!!', 'animal!!', table);
+    expect(t?.surface).toBe('animal');
+    expect(t?.word).toBe(table.word('animal'));
+  });
+});
