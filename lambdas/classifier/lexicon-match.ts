@@ -1,6 +1,13 @@
 import type { CategoryId } from '../core/categories.js';
 import { spelledBits } from './detectors/word-cues.js';
-import type { CompiledContext, CompiledLexicon, Mask, Rule } from './lexicon-compile.js';
+import type {
+  CompiledContext,
+  CompiledLexicon,
+  Mask,
+  PatternGroup,
+  PatternIndex,
+  Rule,
+} from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
 import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
 import { stem } from './stem.js';
@@ -62,10 +69,17 @@ function isNumber(surface: string): boolean {
 export class LexiconMatcher {
   /** The words seen so far, each with its keys: pass it to `tokenise` so tokens arrive interned. */
   readonly words = new WordTable();
-  /** Per-note scratch for `runPatterns`: which rule slots a note wakes, which word anchors it has. */
+  /** Per-note scratch for `runPatterns` (all zero between notes): which rule slots a note wakes, which word anchors it has. */
   private readonly awake: Uint8Array;
+  private readonly woken: number[] = [];
   private readonly present: Uint8Array;
-  private readonly symbols = new Map<string, boolean>();
+  private readonly wanted: Uint8Array;
+  /** The pattern group of each rule slot. */
+  private readonly groupOfSlot: Int32Array;
+  /** The distinct symbols the substring anchors name, each substring's one (-1: none), and per note whether it was seen. */
+  private readonly symbols: string[] = [];
+  private readonly symbolOfSubstring: number[];
+  private readonly symbolSeen: Int8Array;
 
   /**
    * @param wordBits the detectors' word-cue bits of a word, computed once per distinct word with
@@ -75,8 +89,20 @@ export class LexiconMatcher {
     private readonly lexicon: CompiledLexicon,
     private readonly wordBits: (word: string) => number = () => 0,
   ) {
-    this.awake = new Uint8Array(lexicon.patternIndex.slotCount);
-    this.present = new Uint8Array(lexicon.patternIndex.words.anchors.length);
+    const index = lexicon.patternIndex;
+    this.awake = new Uint8Array(index.slotCount);
+    this.present = new Uint8Array(index.words.anchors.length);
+    this.wanted = new Uint8Array(index.groups.length);
+    this.groupOfSlot = new Int32Array(index.slotCount);
+    index.groups.forEach((group, g) => {
+      for (const slot of group.slots) this.groupOfSlot[slot] = g;
+    });
+    this.symbolOfSubstring = index.substrings.map(({ symbol }) => {
+      if (symbol === '') return -1;
+      const known = this.symbols.indexOf(symbol);
+      return known !== -1 ? known : this.symbols.push(symbol) - 1;
+    });
+    this.symbolSeen = new Int8Array(this.symbols.length);
   }
 
   /** A token's keys: from its interned word if it has one, else looked up by its surface. */
@@ -222,69 +248,82 @@ export class LexiconMatcher {
   ): void {
     const index = this.lexicon.patternIndex;
     if (index.slotCount === 0) return;
-    const awake = this.awake;
-    awake.fill(0);
-    // Word anchors the note has, for gating the substring searches.
     const present = this.present;
-    present.fill(0);
-    let any = index.unanchored.length > 0;
-    for (const slot of index.unanchored) awake[slot] = 1;
+    const woken = this.woken;
+    for (const slot of index.unanchored) this.wake(slot);
+    const presentIds: number[] = [];
     for (const tk of keys) {
-      if (tk.exact !== null) {
-        for (const slot of tk.exact) awake[slot] = 1;
-        any = true;
-      }
+      if (tk.exact !== null) for (const slot of tk.exact) this.wake(slot);
       if (tk.anchors === null) continue;
       for (const id of tk.anchors) {
+        if (present[id] === 0) presentIds.push(id);
         present[id] = 1;
-        for (const slot of index.wordSlots[id] as number[]) {
-          awake[slot] = 1;
-          any = true;
-        }
+        for (const slot of index.wordSlots[id] as number[]) this.wake(slot);
       }
     }
-    const symbols = this.symbols;
-    symbols.clear();
-    for (const { anchor, slots, gate, symbol } of index.substrings) {
+    // Each symbol is looked for once per note, and only if an anchor that names it is still in play.
+    const symbolSeen = this.symbolSeen;
+    symbolSeen.fill(-1);
+    for (let s = 0; s < index.substrings.length; s++) {
+      const { anchor, slots, gate } = index.substrings[s] as PatternIndex['substrings'][number];
       if (gate !== -1 && present[gate] !== 1) continue;
-      if (symbol !== '') {
-        let has = symbols.get(symbol);
-        if (has === undefined) {
-          has = lower.includes(symbol);
-          symbols.set(symbol, has);
-        }
-        if (!has) continue;
+      const symbol = this.symbolOfSubstring[s] as number;
+      if (symbol !== -1) {
+        if (symbolSeen[symbol] === -1)
+          symbolSeen[symbol] = lower.includes(this.symbols[symbol] as string) ? 1 : 0;
+        if (symbolSeen[symbol] === 0) continue;
       }
       if (!lower.includes(anchor)) continue;
-      for (const slot of slots) awake[slot] = 1;
-      any = true;
+      for (const slot of slots) this.wake(slot);
     }
-    if (!any) return;
-    for (const group of index.groups) {
-      let wanted = false;
-      for (const slot of group.slots) if (awake[slot] === 1) wanted = true;
-      if (!wanted) continue;
-      // exec over the shared regex (matchAll would copy it for every note); lastIndex is ours to reset.
-      const { regex } = group;
-      const view = group.caseSensitive ? text : lower;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(view); m !== null; m = regex.exec(view)) {
-        if (m[0].length === 0) regex.lastIndex += isPairAt(view, regex.lastIndex) ? 2 : 1;
-        const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
-        const [first, last] = tokenRange(tokens, span[0], span[1]);
-        if (first > last) continue;
-        for (let k = 0; k < group.slots.length; k++) {
-          if (awake[group.slots[k] as number] !== 1) continue;
-          const rule = group.rules[k] as Rule;
-          hits.push({
-            rule,
-            first,
-            last: last + 1,
-            start: span[0],
-            end: span[1],
-            confidence: rule.confidence,
-          });
-        }
+    for (const id of presentIds) present[id] = 0;
+    if (woken.length === 0) return;
+    for (const slot of woken) this.wanted[this.groupOfSlot[slot] as number] = 1;
+    for (let g = 0; g < index.groups.length; g++) {
+      if (this.wanted[g] !== 1) continue;
+      this.wanted[g] = 0;
+      this.runGroup(index.groups[g] as PatternGroup, lower, text, tokens, hits);
+    }
+    for (const slot of woken) this.awake[slot] = 0;
+    woken.length = 0;
+  }
+
+  /** Flags are set here and cleared from the list this keeps: a note touches a few of them. */
+  private wake(slot: number): void {
+    if (this.awake[slot] === 1) return;
+    this.awake[slot] = 1;
+    this.woken.push(slot);
+  }
+
+  /** One shared regex over the note: a hit for each of its rules the note woke. */
+  private runGroup(
+    group: PatternGroup,
+    lower: string,
+    text: string,
+    tokens: readonly Token[],
+    hits: Hit[],
+  ): void {
+    const awake = this.awake;
+    // exec over the shared regex (matchAll would copy it for every note); lastIndex is ours to reset.
+    const { regex } = group;
+    const view = group.caseSensitive ? text : lower;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(view); m !== null; m = regex.exec(view)) {
+      if (m[0].length === 0) regex.lastIndex += isPairAt(view, regex.lastIndex) ? 2 : 1;
+      const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
+      const [first, last] = tokenRange(tokens, span[0], span[1]);
+      if (first > last) continue;
+      for (let k = 0; k < group.slots.length; k++) {
+        if (awake[group.slots[k] as number] !== 1) continue;
+        const rule = group.rules[k] as Rule;
+        hits.push({
+          rule,
+          first,
+          last: last + 1,
+          start: span[0],
+          end: span[1],
+          confidence: rule.confidence,
+        });
       }
     }
   }
@@ -330,7 +369,8 @@ function descend(
     const end = (tokens[j] as Token).end;
     hits.push({ rule, first: i, last: j + 1, start, end, confidence: rule.confidence * factor });
   }
-  for (const mask of trie.masksAt.get(node) ?? []) masks.push({ mask, first: i, last: j + 1 });
+  if (trie.masked[node] === 1)
+    for (const mask of trie.masksAt.get(node) ?? []) masks.push({ mask, first: i, last: j + 1 });
   if (a.childStart[node + 1] === a.childStart[node]) return;
   const tk = keys[j + 1];
   if (!tk) return;

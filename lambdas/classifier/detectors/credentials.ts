@@ -54,12 +54,14 @@ const KEY_SHAPES: { id: string; pattern: RegExp; what: string; hints: string[] }
 const KEY_RUN = /[A-Za-z0-9+/]{40,}/g;
 const SECRET_CUE = /\b(?:secret|secret key|access key|akia[0-9a-z]{16})\b[^\n]{0,12}$/;
 // Word cues standing in for passes over the text, each true for some word of every text its
-// pattern can match: every key shape has a "_" or one of these words; every SECRET_CUE one of
-// these; every CUED_VALUE keyword starts a word with one of these, contains "code" or "apikey", or is
-// "api" before "key"; every SLASH_PAIR has a "/" (checked on the text).
+// pattern can match: every key shape has a "_" (checked on the text) or one of KEY_WORD; every
+// SECRET_CUE one of SECRET_WORD; every CUED_VALUE keyword starts a word with one of CUED_WORD,
+// contains "code" or "apikey", or is "api" before a word starting "key"; every SLASH_PAIR has a "/"
+// (checked on the text) and one of SLASH_WORD.
 const KEY_WORD = /xox|eyj|aiza|akia|asia|^begin$/;
 const SECRET_WORD = /secret|^access$|akia/;
-const CUED_WORD = /^(?:pass|pw|pin|login|creds|secret|token)|code|apikey|api$/;
+const CUED_WORD = /^(?:pass|pw|pin|login|creds|secret|token)|code|apikey/;
+const SLASH_WORD = /^(?:user|username|login|admin|root|u)$/;
 
 // "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
 const CUED_VALUE =
@@ -229,14 +231,17 @@ export const credentialsDetector: Detector = {
   id: 'pii.credentials',
   category: 'credentials',
   wordCues: {
-    key: (w) => KEY_WORD.test(w),
+    shape: (w) => KEY_WORD.test(w),
     secret: (w) => SECRET_WORD.test(w),
     cued: (w) => CUED_WORD.test(w),
+    api: (w) => w.endsWith('api'),
+    key: (w) => w.startsWith('key'),
+    slash: (w) => SLASH_WORD.test(w),
   },
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     const { text, lower } = view;
-    const keyHint = cues.has('key') || text.includes('_');
+    const keyHint = cues.has('shape') || text.includes('_');
     for (const shape of keyHint ? KEY_SHAPES : []) {
       if (!shape.hints.some((h) => text.includes(h))) continue;
       for (const m of text.matchAll(shape.pattern))
@@ -255,8 +260,8 @@ export const credentialsDetector: Detector = {
       }
     }
     const patterns = [];
-    if (cues.has('cued')) patterns.push(CUED_VALUE);
-    if (text.includes('/')) patterns.push(SLASH_PAIR);
+    if (cues.has('cued') || (cues.has('api') && cues.has('key'))) patterns.push(CUED_VALUE);
+    if (cues.has('slash') && text.includes('/')) patterns.push(SLASH_PAIR);
     for (const pattern of patterns) {
       for (const m of text.matchAll(pattern)) {
         const [start, rawEnd] = m.indices?.groups?.value as [number, number];
