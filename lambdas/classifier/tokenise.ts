@@ -10,7 +10,7 @@ export interface Token {
   /** Starts with a capital followed by a lower-case letter in the note (a likely name). */
   capitalised: boolean;
   /** Merged from letters spaced out ("r e h a b", "d.o.b"). */
-  spelled?: boolean;
+  spelled: boolean;
   /** The interned word, when tokenised with a word table (numbers and merged words have none). */
   word: Word | undefined;
 }
@@ -33,25 +33,35 @@ function endsSentence(lower: string, i: number): boolean {
   return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
 }
 
-// Character classes for the ASCII fast path: 1 = letter or digit, 2 = symbol used as a letter.
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 1;
-for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 1;
-for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 1;
-for (const c of [64, 36, 42, 33, 124]) ASCII_CLASS[c] = 2;
+// What a character is to the tokeniser, as bits, so the common case is one table read and one test.
+const WORD = 1; // a letter or digit
+const SYMBOL = 2; // a symbol used as a letter (p@rty, a$$hole, sh!t, f***ing)
+const BREAK = 4; // ends a sentence: ! ? ; newline
+const DOT = 8; // ends a sentence before white space
+const NOT_DIGIT = 16; // anything in a word but an ASCII digit: a word without one is a number
+const FLAGS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) FLAGS[c] = WORD;
+for (let c = 97; c <= 122; c++) FLAGS[c] = WORD | NOT_DIGIT;
+for (let c = 65; c <= 90; c++) FLAGS[c] = WORD | NOT_DIGIT;
+for (const c of [64, 36, 42, 124]) FLAGS[c] = SYMBOL | NOT_DIGIT;
+FLAGS[33] = SYMBOL | NOT_DIGIT | BREAK; // "!"
+for (const c of [63, 59, 10]) FLAGS[c] = BREAK;
+FLAGS[46] = DOT;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isAsciiLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-function classOf(lower: string, i: number): number {
+/** The flags of a character past ASCII: a letter or digit of any script, or nothing. */
+function flagsOf(lower: string, i: number): number {
   const c = lower.charCodeAt(i);
-  if (c < 128) return ASCII_CLASS[c] as number;
   // Surrogate halves: look at the whole code point.
-  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(lower.slice(i, i + 2)) ? 1 : 0;
-  if (c >= 0xdc00 && c <= 0xdfff) return LETTER_OR_DIGIT.test(lower.slice(i - 1, i + 1)) ? 1 : 0;
-  return LETTER_OR_DIGIT.test(lower[i] as string) ? 1 : 0;
+  let ch: string;
+  if (c >= 0xd800 && c <= 0xdbff) ch = lower.slice(i, i + 2);
+  else if (c >= 0xdc00 && c <= 0xdfff) ch = lower.slice(i - 1, i + 1);
+  else ch = lower[i] as string;
+  return LETTER_OR_DIGIT.test(ch) ? WORD | NOT_DIGIT : 0;
 }
 
 /**
@@ -72,9 +82,9 @@ export function tokenise(text: string, lower: string, words?: WordTable): Token[
     let brk = false;
     while (i < len) {
       const c = lower.charCodeAt(i);
-      const k = c < 128 ? (ASCII_CLASS[c] as number) : classOf(lower, i);
-      if (k === 1 || (k === 2 && isAsciiLetter(lower.charCodeAt(i + 1)))) break;
-      if (c === 33 || c === 63 || c === 59 || c === 10 || (c === 46 && endsSentence(lower, i))) brk = true;
+      const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
+      if ((f & WORD) !== 0 || ((f & SYMBOL) !== 0 && isAsciiLetter(lower.charCodeAt(i + 1)))) break;
+      if ((f & BREAK) !== 0 || ((f & DOT) !== 0 && endsSentence(lower, i))) brk = true;
       i++;
     }
     if (i >= len) break;
@@ -83,30 +93,34 @@ export function tokenise(text: string, lower: string, words?: WordTable): Token[
     let end = i;
     let h = HASH_START;
     let hash = h;
-    let firstNonDigit = len;
+    // The flags of the word's characters so far, and up to its last letter or digit.
+    let seen = 0;
+    let kept = 0;
     while (i < len) {
       const c = lower.charCodeAt(i);
-      const k = c < 128 ? (ASCII_CLASS[c] as number) : classOf(lower, i);
-      if (k === 0) break;
+      const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
+      if ((f & (WORD | SYMBOL)) === 0) break;
       h = hashStep(h, c);
-      if ((c < 48 || c > 57) && firstNonDigit === len) firstNonDigit = i;
+      seen |= f;
       i++;
-      if (k === 1) {
+      if ((f & WORD) !== 0) {
         end = i; // trailing symbols ("animal!") are punctuation
         hash = h;
+        kept = seen;
       }
     }
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
     const word =
-      words !== undefined && firstNonDigit < end ? words.wordAt(lower, start, end, hash) : undefined;
+      words !== undefined && (kept & NOT_DIGIT) !== 0 ? words.wordAt(lower, start, end, hash) : undefined;
     tokens.push({
       start,
       end,
       surface: word !== undefined ? word.surface : lower.slice(start, end),
       sentence,
       capitalised: isCapitalised(text, start),
+      spelled: false,
       word,
     });
     i = end;
