@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore, digitsOf } from './cues.js';
+import { cueBefore, digitsOf, matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { luhnValid } from './validators/luhn.js';
 
@@ -18,7 +18,7 @@ export const canadaSinDetector: Detector = {
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     if (!cues.has('sin')) return hits;
-    for (const m of view.text.matchAll(PATTERN)) {
+    for (const m of matchesOf(PATTERN, view.text)) {
       if (!cueBefore(view.lower, m.index, CUE, 25) || !luhnValid(digitsOf(m[0]))) continue;
       hits.push({
         start: m.index,

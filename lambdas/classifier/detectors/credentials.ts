@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore } from './cues.js';
+import { cueBefore, matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 // Secrets recognisable by shape alone (providers chose these prefixes so scanners can find them).
@@ -244,11 +244,11 @@ export const credentialsDetector: Detector = {
     const keyHint = cues.has('shape') || text.includes('_');
     for (const shape of keyHint ? KEY_SHAPES : []) {
       if (!shape.hints.some((h) => text.includes(h))) continue;
-      for (const m of text.matchAll(shape.pattern))
+      for (const m of matchesOf(shape.pattern, text))
         hits.push(hitOf(m.index, m.index + m[0].length, shape.id, 0.97, shape.what));
     }
     const secretCue = cues.has('secret');
-    for (const m of secretCue ? text.matchAll(KEY_RUN) : []) {
+    for (const m of secretCue ? matchesOf(KEY_RUN, text) : []) {
       if (m[0].length !== 40 || text[m.index + 40] === '=') continue;
       if (
         /[0-9]/.test(m[0]) &&
@@ -263,7 +263,7 @@ export const credentialsDetector: Detector = {
     if (cues.has('cued') || (cues.has('api') && cues.has('key'))) patterns.push(CUED_VALUE);
     if (cues.has('slash') && text.includes('/')) patterns.push(SLASH_PAIR);
     for (const pattern of patterns) {
-      for (const m of text.matchAll(pattern)) {
+      for (const m of matchesOf(pattern, text)) {
         const [start, rawEnd] = m.indices?.groups?.value as [number, number];
         const raw = text.slice(start, rawEnd);
         // Trailing sentence punctuation is not part of a password ("… is hunter2." ), but "!" inside a long one is.

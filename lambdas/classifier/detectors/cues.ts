@@ -34,3 +34,23 @@ export function digitsOf(s: string): string {
 
 /** Characters a number may be split with: space, dot, dash, a line break. */
 export const SEP = '[ .\\-\\n\\u00a0]';
+
+const NONE: readonly RegExpExecArray[] = Object.freeze([]);
+
+/**
+ * Every match of a global regex, found on the shared regex itself: `matchAll` copies the regex on
+ * every call, a dozen copies per note. Scans are synchronous, so sharing its lastIndex is safe.
+ */
+export function matchesOf(re: RegExp, s: string): readonly RegExpExecArray[] {
+  if (!re.global) throw new Error(`matchesOf needs a global regex: /${re.source}/${re.flags}`);
+  re.lastIndex = 0;
+  let m = re.exec(s);
+  if (m === null) return NONE;
+  const all: RegExpExecArray[] = [];
+  while (m !== null) {
+    all.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+    m = re.exec(s);
+  }
+  return all;
+}

@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore } from './cues.js';
+import { cueBefore, matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 const MONTH =
@@ -31,7 +31,7 @@ export const dateOfBirthDetector: Detector = {
       'A date of birth is personal data used to verify identity; it does not belong in a CRM note.';
     const suggestion = 'Remove it; if an age limit matters for the deal, note only that it was checked.';
     const cued = cues.has('birth');
-    const dates = cued ? view.text.matchAll(DATE) : [];
+    const dates = cued ? matchesOf(DATE, view.text) : [];
     for (const m of dates) {
       if (!cueBefore(view.lower, m.index, CUE, 20)) continue;
       hits.push({
@@ -43,7 +43,7 @@ export const dateOfBirthDetector: Detector = {
         suggestion,
       });
     }
-    const years = cued ? view.text.matchAll(YEAR) : [];
+    const years = cued ? matchesOf(YEAR, view.text) : [];
     for (const m of years) {
       hits.push({
         start: m.index,

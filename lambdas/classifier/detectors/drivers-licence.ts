@@ -1,4 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
+import { matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 const PATTERN =
@@ -14,7 +15,7 @@ export const driversLicenceDetector: Detector = {
   wordCues: { licence: (w) => CUE_WORD.test(w) },
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     if (!cues.has('licence')) return [];
-    return [...view.text.matchAll(PATTERN)].map((m) => {
+    return matchesOf(PATTERN, view.text).map((m) => {
       const [start, end] = m.indices?.groups?.id as [number, number];
       return {
         start,

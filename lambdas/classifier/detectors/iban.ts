@@ -1,17 +1,23 @@
 import type { NormalisedText } from '../normalise.js';
-import type { Detector, DetectorHit } from './detector.js';
+import { matchesOf } from './cues.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 
 // Country code, check digits, then letters/digits in groups; trimmed to the country's length below.
 const CANDIDATE = /\b[a-z]{2}\d{2}(?:[ \n]?[a-z0-9]){10,32}/gi;
 
+// A word cue: every candidate starts a word with two letters and two digits ("GB82").
+const CUE_WORD = /^[a-z]{2}\d{2}/;
+
 /** IBANs: the country's length and the mod-97 check (works with or without spaces). */
 export const ibanDetector: Detector = {
   id: 'pii.iban',
   category: 'bank_account',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: { iban: (w) => CUE_WORD.test(w) },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of view.text.matchAll(CANDIDATE)) {
+    if (!cues.has('iban')) return hits;
+    for (const m of matchesOf(CANDIDATE, view.text)) {
       const raw = m[0].toUpperCase();
       const length = IBAN_LENGTHS[raw.slice(0, 2)];
       if (!length) continue;

@@ -1,4 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
+import { matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
 
 // A passport number right after its cue: 6–9 characters, mostly digits.
@@ -12,7 +13,7 @@ export const passportDetector: Detector = {
   detect(view: NormalisedText): DetectorHit[] {
     // A cheap pre-check: no "passport" (in any case), no match.
     if (!view.lower.includes('passport')) return [];
-    return [...view.text.matchAll(PATTERN)].map((m) => {
+    return matchesOf(PATTERN, view.text).map((m) => {
       const [start, end] = m.indices?.groups?.id as [number, number];
       return {
         start,

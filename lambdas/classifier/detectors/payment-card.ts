@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore, digitsOf } from './cues.js';
+import { cueBefore, digitsOf, matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
 import { cardIssuer } from './validators/card-issuer.js';
 import { luhnValid } from './validators/luhn.js';
@@ -22,7 +22,7 @@ export const paymentCardDetector: Detector = {
   category: 'payment_card',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of view.text.matchAll(CANDIDATE)) {
+    for (const m of matchesOf(CANDIDATE, view.text)) {
       const digits = digitsOf(m[0]);
       const issuer = cardIssuer(digits);
       if (!issuer || !luhnValid(digits)) continue;
@@ -38,7 +38,7 @@ export const paymentCardDetector: Detector = {
       });
     }
     if (hits.length > 0) {
-      for (const m of view.text.matchAll(CVV)) {
+      for (const m of matchesOf(CVV, view.text)) {
         const [start, end] = m.indices?.groups?.code as [number, number];
         hits.push({
           start,

@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { windowBefore } from './cues.js';
+import { matchesOf, windowBefore } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 const PHONE =
@@ -52,7 +52,7 @@ function lastIndex(text: string, re: RegExp): number {
     GLOBAL.set(re, global);
   }
   let at = -1;
-  for (const m of text.matchAll(global)) at = m.index;
+  for (const m of matchesOf(global, text)) at = m.index;
   return at;
 }
 
@@ -75,7 +75,7 @@ export const personalContactDetector: Detector = {
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const { text, lower } = view;
     const hits: DetectorHit[] = [];
-    for (const m of cues.has('personal') ? text.matchAll(PHONE) : []) {
+    for (const m of cues.has('personal') ? matchesOf(PHONE, text) : []) {
       if (personalContext(lower, m.index, PERSONAL_CUE))
         hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.phone', 'personal phone number'));
     }
@@ -84,14 +84,14 @@ export const personalContactDetector: Detector = {
     if (text.includes('@')) emailPatterns.push(EMAIL);
     if (lower.includes('dot')) emailPatterns.push(SPELLED_EMAIL);
     for (const re of emailPatterns) {
-      for (const m of text.matchAll(re)) {
+      for (const m of matchesOf(re, text)) {
         if (re === SPELLED_EMAIL && !/\b(?:at|dot)\b|\[|\(/.test(m[0].toLowerCase())) continue;
         const personal = PERSONAL_PROVIDERS.test(m[0]) || personalContext(lower, m.index, PERSONAL_CUE);
         if (personal)
           hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.email', 'personal email address'));
       }
     }
-    for (const m of cues.has('home') ? text.matchAll(ADDRESS) : []) {
+    for (const m of cues.has('home') ? matchesOf(ADDRESS, text) : []) {
       if (personalContext(lower, m.index, HOME_CUE, 60))
         hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.address', 'home address'));
     }

@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore } from './cues.js';
+import { cueBefore, matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { dniValid } from './validators/national-ids.js';
 
@@ -18,7 +18,7 @@ export const spainDniDetector: Detector = {
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     if (!cues.has('dni')) return hits;
-    for (const m of view.text.matchAll(PATTERN)) {
+    for (const m of matchesOf(PATTERN, view.text)) {
       if (!dniValid(`${m[1]}${m[2]}`.toUpperCase()) || !cueBefore(view.lower, m.index, CUE, 25)) continue;
       hits.push({
         start: m.index,

@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore, digitsOf } from './cues.js';
+import { cueBefore, digitsOf, matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
 import { itinValid, ssnValid } from './validators/national-ids.js';
 
@@ -21,7 +21,7 @@ export const ssnDetector: Detector = {
   category: 'government_id',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of view.text.matchAll(CANDIDATE)) {
+    for (const m of matchesOf(CANDIDATE, view.text)) {
       const raw = m[0];
       const digits = digitsOf(raw);
       const cue = cueBefore(view.lower, m.index, CUE, 30);

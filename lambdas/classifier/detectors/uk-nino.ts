@@ -1,4 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
+import { matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
 import { ninoValid } from './validators/national-ids.js';
 
@@ -10,7 +11,7 @@ export const ukNinoDetector: Detector = {
   category: 'government_id',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of view.text.matchAll(PATTERN)) {
+    for (const m of matchesOf(PATTERN, view.text)) {
       if (!ninoValid(m.slice(1).join('').toUpperCase())) continue;
       hits.push({
         start: m.index,

@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore } from './cues.js';
+import { cueBefore, matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { abaValid } from './validators/aba.js';
 
@@ -35,13 +35,13 @@ export const usBankAccountDetector: Detector = {
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     const { lower } = view;
-    for (const m of cues.has('routing') ? view.text.matchAll(ROUTING) : []) {
+    for (const m of cues.has('routing') ? matchesOf(ROUTING, view.text) : []) {
       if (abaValid(m.groups?.num ?? '')) hits.push(hit(m, 'pii.bank.routing', 0.95));
     }
-    for (const m of cues.has('sort') ? view.text.matchAll(SORT_CODE) : [])
+    for (const m of cues.has('sort') ? matchesOf(SORT_CODE, view.text) : [])
       hits.push(hit(m, 'pii.bank.sort_code', 0.9));
     const account = cues.has('account') || lower.includes('a/c');
-    for (const m of account ? view.text.matchAll(ACCOUNT) : []) {
+    for (const m of account ? matchesOf(ACCOUNT, view.text) : []) {
       if (
         cueBefore(view.lower, m.index, BANK_CONTEXT, 80) ||
         /\b(?:bank|checking|savings)\b/.test(view.lower.slice(m.index, m.index + 60))

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { windowBefore } from '../../../lambdas/classifier/detectors/cues.js';
+import { matchesOf, windowBefore } from '../../../lambdas/classifier/detectors/cues.js';
 import type { Detector } from '../../../lambdas/classifier/detectors/detector.js';
 import { PII_DETECTORS } from '../../../lambdas/classifier/detectors/index.js';
 import { noteBitsOf, WordCueTable } from '../../../lambdas/classifier/detectors/word-cues.js';
@@ -166,5 +166,22 @@ describe('windowBefore', () => {
     expect(windowBefore('abcdni: 1', 8, 6)).toBe(': ');
     expect(windowBefore('my dni: 1', 8, 6)).toBe(' dni: ');
     expect(windowBefore('dni: 1', 5, 40)).toBe('dni: ');
+  });
+});
+
+describe('matchesOf', () => {
+  it('finds every match on the shared regex and leaves it ready for the next note', () => {
+    const re = /\d+/g;
+    expect(matchesOf(re, 'a 12 b 345').map((m) => [m[0], m.index])).toEqual([
+      ['12', 2],
+      ['345', 7],
+    ]);
+    expect(matchesOf(re, 'no digits')).toEqual([]);
+    expect(matchesOf(re, '7').map((m) => m[0])).toEqual(['7']);
+  });
+
+  it('steps over empty matches and refuses a regex that is not global', () => {
+    expect(matchesOf(/x*/g, 'ab').length).toBe(3);
+    expect(() => matchesOf(/\d/, '1')).toThrow(/needs a global regex/);
   });
 });
