@@ -27,7 +27,10 @@ export interface TokenKeys {
   anchors: number[] | null;
   /** Rule slots this word wakes as an "=word" anchor, or null. */
   exact: number[] | null;
-  /** Trie key ids of `keys` (-1: not in the trie), for stepping down the trie. */
+  /**
+   * Trie key ids of `keys` for stepping down the trie past a phrase's first word (-1: no phrase has
+   * it there); empty when no key of the word continues any phrase.
+   */
   ids: number[];
   /** The trie nodes a phrase starting at this word reaches, with their confidence factors. */
   starts: number[] | null;
@@ -185,13 +188,14 @@ export class LexiconMatcher {
     const { trie } = this.lexicon;
     for (let k = 0; k < tk.keys.length; k++) {
       const id = trie.keyIds.get(tk.keys[k] as string) ?? -1;
-      tk.ids.push(id);
+      tk.ids.push(id !== -1 && trie.deepKeys[id] === 1 ? id : -1);
       const child = id === -1 ? -1 : childOf(trie.arrays, 0, id);
       if (child === -1) continue;
       tk.starts ??= [];
       tk.starts.push(child);
       tk.startFactors.push(KIND_CONFIDENCE[tk.kinds[k] as KeyKind]);
     }
+    if (tk.ids.every((id) => id === -1)) tk.ids = [];
     return tk;
   }
 
@@ -216,7 +220,9 @@ export class LexiconMatcher {
     }
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
-    for (let i = 0; i < tokens.length; i++) this.walk(tokens, keys, i, hits, masks);
+    // Most words start no phrase at all: only the others are walked.
+    for (let i = 0; i < tokens.length; i++)
+      if ((keys[i] as TokenKeys).starts !== null) this.walk(tokens, keys, i, hits, masks);
     this.runPatterns(lower, text, tokens, keys, hits);
     const out: Candidate[] = [];
     for (const hit of hits) {
@@ -330,7 +336,7 @@ export class LexiconMatcher {
 
   /** Every phrase that starts at token i; a token may be read several ways (as written, leet, fuzzy). */
   private walk(tokens: readonly Token[], keys: TokenKeys[], i: number, hits: Hit[], masks: MaskHit[]): void {
-    // Most words start no phrase at all; the rest are followed depth first, without allocating.
+    // Followed depth first, without allocating.
     const { starts, startFactors } = keys[i] as TokenKeys;
     if (starts === null) return;
     for (let k = 0; k < starts.length; k++) {

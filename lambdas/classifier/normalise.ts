@@ -102,14 +102,7 @@ export function normalise(original: string): NormalisedText {
   NEEDS_WORK.lastIndex = 0;
   if (!NEEDS_WORK.test(original)) {
     // Plain ASCII (the common case): the view is the text itself, no map needed.
-    const len = original.length;
-    return {
-      original,
-      text: original,
-      lower: original.toLowerCase(),
-      origStart: (i) => Math.min(i, len),
-      origEnd: (i) => i,
-    };
+    return new View(original, original, original.toLowerCase(), null, null, original.length);
   }
   // Runs of plain ASCII are copied whole; only the other characters are looked at one by one.
   const parts: string[] = [];
@@ -158,14 +151,30 @@ export function normalise(original: string): NormalisedText {
       return l.length === c.length ? l : c;
     }).join('');
   }
-  const len = original.length;
-  return {
-    original,
-    text,
-    lower,
-    origStart: (i) => (i < n ? (starts[i] as number) : len),
-    origEnd: (i) => (i > 0 ? (ends[Math.min(i, n) - 1] as number) : 0),
-  };
+  return new View(original, text, lower, starts, ends, n);
+}
+
+/** The view with its offset map: `null` maps for an ASCII note, whose view is the note itself. */
+class View implements NormalisedText {
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    readonly lower: string,
+    private readonly starts: Int32Array | null,
+    private readonly ends: Int32Array | null,
+    /** How many normalised characters the maps cover. */
+    private readonly n: number,
+  ) {}
+
+  origStart(i: number): number {
+    if (this.starts === null) return Math.min(i, this.original.length);
+    return i < this.n ? (this.starts[i] as number) : this.original.length;
+  }
+
+  origEnd(i: number): number {
+    if (this.ends === null) return i;
+    return i > 0 ? (this.ends[Math.min(i, this.n) - 1] as number) : 0;
+  }
 }
 
 function mapChar(ch: string, cp: number): string {

@@ -18,6 +18,11 @@ export interface Trie {
   masksAt: Map<number, Mask[]>;
   /** 1 for the few nodes `masksAt` has: the walk tests this instead of a Map lookup at every step. */
   masked: Uint8Array;
+  /**
+   * 1 for each key id that is some phrase's second word or later: a word with no such key ends every
+   * walk that reaches it ("the", "is" and the like start phrases but rarely continue one).
+   */
+  deepKeys: Uint8Array;
 }
 
 /** Any integer typed array: the snapshot picks the narrowest type that holds the values. */
@@ -91,7 +96,10 @@ export function makeTrie(
     masksAt.set(node, list);
     list.push(masks[pairs[i + 1] as number] as Mask);
   }
-  return { keyIds: new Map(keys.map((k, i) => [k, i])), arrays, rules, masksAt, masked };
+  const deepKeys = new Uint8Array(keys.length);
+  const { childKey } = arrays;
+  for (let c = arrays.childStart[1] ?? 0; c < childKey.length; c++) deepKeys[childKey[c] as number] = 1;
+  return { keyIds: new Map(keys.map((k, i) => [k, i])), arrays, rules, masksAt, masked, deepKeys };
 }
 
 /** The trie as the compiler builds it, one object per node, before it is flattened. */

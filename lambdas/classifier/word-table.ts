@@ -37,11 +37,14 @@ function sameAs(word: string, s: string, start: number, end: number): boolean {
  */
 export class WordTable {
   private slots: (Word | undefined)[];
+  /** Each slot's hash, so a probe compares numbers before it touches a word (0 in an empty slot too). */
+  private hashes: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor(private readonly limit = 50_000) {
     this.slots = new Array(1024);
+    this.hashes = new Int32Array(1024);
     this.mask = 1023;
   }
 
@@ -51,11 +54,13 @@ export class WordTable {
 
   /** The word at s[start, end) whose hash is `hash`, added if new. */
   wordAt(s: string, start: number, end: number, hash: number): Word {
-    const slots = this.slots;
-    let i = hash & this.mask;
-    for (let w = slots[i]; w !== undefined; w = slots[i]) {
-      if (w.hash === hash && sameAs(w.surface, s, start, end)) return w;
-      i = (i + 1) & this.mask;
+    const { slots, hashes, mask } = this;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      if (hashes[i] === hash) {
+        const w = slots[i];
+        if (w === undefined) break;
+        if (sameAs(w.surface, s, start, end)) return w;
+      } else if (slots[i] === undefined) break;
     }
     const word: Word = { surface: s.slice(start, end), hash, keys: undefined };
     if (this.count >= this.limit) this.clear();
@@ -73,12 +78,14 @@ export class WordTable {
     let i = word.hash & this.mask;
     while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
     this.slots[i] = word;
+    this.hashes[i] = word.hash;
     this.count++;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Array(old.length * 2);
+    this.hashes = new Int32Array(old.length * 2);
     this.mask = this.slots.length - 1;
     this.count = 0;
     for (const w of old) if (w !== undefined) this.insert(w);
@@ -86,6 +93,7 @@ export class WordTable {
 
   private clear(): void {
     this.slots = new Array(1024);
+    this.hashes = new Int32Array(1024);
     this.mask = 1023;
     this.count = 0;
   }

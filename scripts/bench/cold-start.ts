@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleEntry } from './esm-bundle.js';
 
 export interface ColdStart {
   /** Median of 5 fresh processes: snapshot loaded + matcher restored + classifier built. */
@@ -13,20 +11,7 @@ export interface ColdStart {
 
 /** Bundles scripts/bench/cold-start-entry.ts as cdk/ bundles a Lambda and runs it in 5 fresh processes. */
 export async function benchColdStart(): Promise<ColdStart> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'noteguard-cold-')), 'cold.mjs');
-  await build({
-    entryPoints: [join(import.meta.dirname, 'cold-start-entry.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    logLevel: 'silent',
-  });
+  const outfile = await bundleEntry(join(import.meta.dirname, 'cold-start-entry.ts'), 'cold');
   const runs = Array.from({ length: 5 }, () => {
     return JSON.parse(execFileSync(process.execPath, [outfile], { encoding: 'utf8' })) as ColdStart;
   });

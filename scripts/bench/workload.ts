@@ -70,7 +70,8 @@ export function generateNotes(count: number, targetBytes = 1024, seed = 42): str
       parts.push(s);
       size += s.length + 1;
     }
-    notes.push(parts.join(rand() < 0.5 ? ' ' : '\n').slice(0, targetBytes));
+    // Through JSON, as a note arrives in a webhook body: one flat string, not a slice of a longer one.
+    notes.push(JSON.parse(JSON.stringify(parts.join(rand() < 0.5 ? ' ' : '\n').slice(0, targetBytes))));
   }
   return notes;
 }

@@ -1,6 +1,6 @@
 import type { NormalisedText } from '../normalise.js';
 import { matchesOf } from './cues.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 // A passport number right after its cue: 6–9 characters, mostly digits.
 const PATTERN =
@@ -10,9 +10,10 @@ const PATTERN =
 export const passportDetector: Detector = {
   id: 'pii.passport',
   category: 'government_id',
-  detect(view: NormalisedText): DetectorHit[] {
-    // A cheap pre-check: no "passport" (in any case), no match.
-    if (!view.lower.includes('passport')) return [];
+  // A word cue: every match starts a word with "passport".
+  wordCues: { passport: (w) => w.startsWith('passport') },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
+    if (!cues.has('passport')) return [];
     return matchesOf(PATTERN, view.text).map((m) => {
       const [start, end] = m.indices?.groups?.id as [number, number];
       return {

@@ -71,7 +71,11 @@ function hit(start: number, end: number, ruleId: string, what: string): Detector
 export const personalContactDetector: Detector = {
   id: 'pii.contact',
   category: 'personal_contact',
-  wordCues: { personal: (w) => PERSONAL_WORDS.has(w), home: (w) => HOME_WORDS.has(w) },
+  wordCues: {
+    personal: (w) => PERSONAL_WORDS.has(w),
+    home: (w) => HOME_WORDS.has(w),
+    dot: (w) => w === 'dot',
+  },
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const { text, lower } = view;
     const hits: DetectorHit[] = [];
@@ -79,10 +83,10 @@ export const personalContactDetector: Detector = {
       if (personalContext(lower, m.index, PERSONAL_CUE))
         hits.push(hit(m.index, m.index + m[0].length, 'pii.contact.phone', 'personal phone number'));
     }
-    // Cheap pre-checks: an email needs an "@", a spelled-out one a "dot" ("dot", "[dot]", "(dot)").
+    // Cheap pre-checks: an email needs an "@", a spelled-out one the word "dot" ("dot", "[dot]", "(dot)").
     const emailPatterns = [];
     if (text.includes('@')) emailPatterns.push(EMAIL);
-    if (lower.includes('dot')) emailPatterns.push(SPELLED_EMAIL);
+    if (cues.has('dot')) emailPatterns.push(SPELLED_EMAIL);
     for (const re of emailPatterns) {
       for (const m of matchesOf(re, text)) {
         if (re === SPELLED_EMAIL && !/\b(?:at|dot)\b|\[|\(/.test(m[0].toLowerCase())) continue;

@@ -11,7 +11,8 @@ const ACCOUNT =
 const BANK_CONTEXT =
   /\b(?:routing|aba|sort\s*code|bank|checking|savings|ach|wire|direct deposit|iban|swift|bic)\b/;
 
-// Word cues: each pattern's cue words start a word with one of these ("a/c" is checked on the text).
+// Word cues: each pattern's cue words start a word with one of these, or are "a/c": the words "a"
+// and "c", then checked on the text.
 const ROUTING_WORD = /^(?:routing|aba|rtn|transit)/;
 const ACCOUNT_WORD = /^acc/;
 
@@ -31,6 +32,8 @@ export const usBankAccountDetector: Detector = {
     routing: (w) => ROUTING_WORD.test(w),
     sort: (w) => w.startsWith('sort'),
     account: (w) => ACCOUNT_WORD.test(w),
+    a: (w) => w === 'a',
+    c: (w) => w === 'c',
   },
   detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
@@ -40,7 +43,7 @@ export const usBankAccountDetector: Detector = {
     }
     for (const m of cues.has('sort') ? matchesOf(SORT_CODE, view.text) : [])
       hits.push(hit(m, 'pii.bank.sort_code', 0.9));
-    const account = cues.has('account') || lower.includes('a/c');
+    const account = cues.has('account') || (cues.has('a') && cues.has('c') && lower.includes('a/c'));
     for (const m of account ? matchesOf(ACCOUNT, view.text) : []) {
       if (
         cueBefore(view.lower, m.index, BANK_CONTEXT, 80) ||
