@@ -111,30 +111,33 @@ export class LexiconMatcher {
   /** A token's keys: from its interned word if it has one, else looked up by its surface. */
   private keysOf(surface: string, word: Word | undefined): TokenKeys {
     if (word !== undefined) return this.keysOfWord(word);
-    // Numbers (prices, ids, ticket numbers) are their own key; left out of the word table, they don't
-    // push the words out of it.
-    if (isNumber(surface)) {
-      const anchors = this.lexicon.patternIndex.words.find(surface);
-      // A number is its own key and has no symbols: one lookup, not the word path of exactOf.
-      const exact = this.lexicon.patternIndex.exactWords.get(surface) ?? null;
-      if (anchors === null && exact === null && !this.lexicon.numberKeys.has(surface)) return INERT;
-      return this.withStarts({
-        keys: [surface],
-        kinds: [0],
-        ids: [],
-        anchors,
-        exact,
-        starts: null,
-        startFactors: [],
-        cueBits: 0,
-      });
-    }
+    // Long numbers (ticket numbers, ids) come without a word: there are too many to keep.
+    if (isNumber(surface)) return this.numberKeys(surface);
     return this.keysOfWord(this.words.word(surface));
   }
 
   private keysOfWord(word: Word): TokenKeys {
-    if (word.keys === undefined) word.keys = this.wordKeys(word.surface);
+    if (word.keys === undefined)
+      word.keys = isNumber(word.surface) ? this.numberKeys(word.surface) : this.wordKeys(word.surface);
     return word.keys;
+  }
+
+  /** A number is its own key: no stemming, no leetspeak, no misspellings. */
+  private numberKeys(surface: string): TokenKeys {
+    const anchors = this.lexicon.patternIndex.words.find(surface);
+    // A number has no symbols: one lookup, not the word path of exactOf.
+    const exact = this.lexicon.patternIndex.exactWords.get(surface) ?? null;
+    if (anchors === null && exact === null && !this.lexicon.numberKeys.has(surface)) return INERT;
+    return this.withStarts({
+      keys: [surface],
+      kinds: [0],
+      ids: [],
+      anchors,
+      exact,
+      starts: null,
+      startFactors: [],
+      cueBits: 0,
+    });
   }
 
   private wordKeys(surface: string): TokenKeys {

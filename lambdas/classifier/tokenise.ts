@@ -11,7 +11,7 @@ export interface Token {
   capitalised: boolean;
   /** Merged from letters spaced out ("r e h a b", "d.o.b"). */
   spelled: boolean;
-  /** The interned word, when tokenised with a word table (numbers and merged words have none). */
+  /** The interned word, when tokenised with a word table (numbers past 4 digits and merged words have none). */
   word: Word | undefined;
 }
 
@@ -66,7 +66,7 @@ function flagsOf(lower: string, i: number): number {
 
 /**
  * Splits `lower` (with `text` for case) into tokens; runs of 3+ spaced single letters ("r e h a b")
- * become one token. With a word table, each word (not a number) comes interned: hashed as it is
+ * become one token. With a word table, each word (not a long number) comes interned: hashed as it is
  * scanned and found in the table without being cut out of the text.
  */
 export function tokenise(text: string, lower: string, words?: WordTable): Token[] {
@@ -112,8 +112,12 @@ export function tokenise(text: string, lower: string, words?: WordTable): Token[
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
+    // Numbers of up to 4 digits (prices, counts, years) are words too; longer ones (ids, ticket
+    // numbers) are too many to keep.
     const word =
-      words !== undefined && (kept & NOT_DIGIT) !== 0 ? words.wordAt(lower, start, end, hash) : undefined;
+      words !== undefined && ((kept & NOT_DIGIT) !== 0 || end - start <= 4)
+        ? words.wordAt(lower, start, end, hash)
+        : undefined;
     tokens.push({
       start,
       end,

@@ -35,12 +35,17 @@ describe('WordTable', () => {
     expect(table.word('w0')).not.toBe(words[0]);
   });
 
-  it('gives tokenise interned words, and none to numbers', () => {
+  it('gives tokenise interned words and short numbers, and no word to a long number', () => {
     const table = new WordTable();
-    const tokens = tokenise('Dana paid 4000 to dana', 'dana paid 4000 to dana', table);
-    expect(tokens.map((t) => t.surface)).toEqual(['dana', 'paid', '4000', 'to', 'dana']);
+    const tokens = tokenise(
+      'Dana paid 4000 to dana, ref 123456',
+      'dana paid 4000 to dana, ref 123456',
+      table,
+    );
+    expect(tokens.map((t) => t.surface)).toEqual(['dana', 'paid', '4000', 'to', 'dana', 'ref', '123456']);
     expect(tokens[0]?.word).toBe(tokens[4]?.word);
-    expect(tokens[2]?.word).toBeUndefined();
+    expect(tokens[2]?.word).toBe(table.word('4000'));
+    expect(tokens[6]?.word).toBeUndefined();
     expect(tokens[0]?.word?.hash).toBe(hashOf('dana'));
   });
 
