@@ -5,7 +5,7 @@ import { type CompiledLexicon, compileLexicon, type LexiconBundle } from './lexi
 import { LexiconMatcher } from './lexicon-match.js';
 import { normalise } from './normalise.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
-import { tokenise } from './tokenise.js';
+import { TokenScratch, tokenise } from './tokenise.js';
 import { applyTuning } from './tuning.js';
 import type { Candidate, Finding, ScanRecord, Tuning } from './types.js';
 
@@ -28,11 +28,13 @@ export function createClassifier(options: ClassifierOptions): Classifier {
   const { detectors } = options;
   const wordCues = new WordCueTable(detectors);
   const matcher = new LexiconMatcher(lexicon, (word) => wordCues.bitsOf(word));
+  // Scans are synchronous and nothing keeps a note's tokens past its scan.
+  const scratch = new TokenScratch();
 
   function scanText(text: string, tuning?: Tuning): Finding[] {
     if (text.length === 0) return [];
     const view = normalise(text);
-    const tokens = tokenise(view.text, view.lower, matcher.words);
+    const tokens = tokenise(view.text, view.lower, matcher.words, scratch);
     const candidates: Candidate[] = [];
     const read = matcher.read(view.lower, tokens, view.text);
     for (const c of read.candidates) candidates.push(toOriginal(c, view));

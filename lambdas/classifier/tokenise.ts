@@ -65,12 +65,24 @@ function flagsOf(lower: string, i: number): number {
 }
 
 /**
+ * Token objects reused from note to note by one caller that scans one note at a time (the
+ * classifier): a note's tokens are then not ~200 new objects. What `tokenise` returns with a
+ * scratch is valid only until the next `tokenise` with the same scratch.
+ */
+export class TokenScratch {
+  readonly tokens: Token[] = [];
+  readonly pool: Token[] = [];
+}
+
+/**
  * Splits `lower` (with `text` for case) into tokens; runs of 3+ spaced single letters ("r e h a b")
  * become one token. With a word table, each word (not a long number) comes interned: hashed as it is
  * scanned and found in the table without being cut out of the text.
  */
-export function tokenise(text: string, lower: string, words?: WordTable): Token[] {
-  const tokens: Token[] = [];
+export function tokenise(text: string, lower: string, words?: WordTable, scratch?: TokenScratch): Token[] {
+  const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
+  const pool = scratch?.pool;
+  let n = 0;
   const len = lower.length;
   let sentence = 0;
   let singles = 0;
@@ -88,7 +100,7 @@ export function tokenise(text: string, lower: string, words?: WordTable): Token[
       i++;
     }
     if (i >= len) break;
-    if (brk && tokens.length > 0) sentence++;
+    if (brk && n > 0) sentence++;
     const start = i;
     let end = i;
     let h = HASH_START;
@@ -118,17 +130,26 @@ export function tokenise(text: string, lower: string, words?: WordTable): Token[
       words !== undefined && ((kept & NOT_DIGIT) !== 0 || end - start <= 4)
         ? words.wordAt(lower, start, end, hash)
         : undefined;
-    tokens.push({
-      start,
-      end,
-      surface: word !== undefined ? word.surface : lower.slice(start, end),
-      sentence,
-      capitalised: isCapitalised(text, start),
-      spelled: false,
-      word,
-    });
+    const surface = word !== undefined ? word.surface : lower.slice(start, end);
+    const capitalised = isCapitalised(text, start);
+    const reused = pool?.[n];
+    if (reused === undefined) {
+      const token: Token = { start, end, surface, sentence, capitalised, spelled: false, word };
+      pool?.push(token);
+      tokens[n] = token;
+    } else {
+      reused.start = start;
+      reused.end = end;
+      reused.surface = surface;
+      reused.sentence = sentence;
+      reused.capitalised = capitalised;
+      reused.word = word;
+      tokens[n] = reused;
+    }
+    n++;
     i = end;
   }
+  tokens.length = n;
   return spaced ? mergeSpacedLetters(tokens, lower) : tokens;
 }
 

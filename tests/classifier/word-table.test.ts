@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tokenise } from '../../lambdas/classifier/tokenise.js';
+import { defaultClassifier } from '../../lambdas/classifier/index.js';
+import { TokenScratch, tokenise } from '../../lambdas/classifier/tokenise.js';
 import { hashOf, WordTable } from '../../lambdas/classifier/word-table.js';
 
 describe('WordTable', () => {
@@ -54,5 +55,31 @@ describe('WordTable', () => {
     const [t] = tokenise('animal!!', 'animal!!', table);
     expect(t?.surface).toBe('animal');
     expect(t?.word).toBe(table.word('animal'));
+  });
+});
+
+describe('TokenScratch', () => {
+  it('reuses token objects from note to note, each note read as if tokenised fresh', () => {
+    const scratch = new TokenScratch();
+    const table = new WordTable();
+    const fresh = (t: string) => tokenise(t, t.toLowerCase()).map((k) => ({ ...k, word: undefined }));
+    const reused = (t: string) =>
+      tokenise(t, t.toLowerCase(), table, scratch).map((k) => ({ ...k, word: undefined }));
+    const long = 'Dana is out. Call Priya re: the r e h a b plan, 4000 seats!';
+    const short = 'Gus: ok.';
+    expect(reused(long)).toEqual(fresh(long));
+    const first = scratch.pool[0];
+    expect(reused(short)).toEqual(fresh(short));
+    expect(scratch.pool[0]).toBe(first);
+    expect(reused(long)).toEqual(fresh(long));
+  });
+
+  it('gives the same findings for a note however many notes the classifier scanned before it', () => {
+    const note = 'Dana is pregnant, SSN 536-22-8471. Ping her at home: 555-201-7788.';
+    const first = defaultClassifier().scanText(note);
+    for (const other of ['pw is Summer2024!', 'r e h a b next week', 'Party animal! He is 45.'])
+      defaultClassifier().scanText(other);
+    expect(defaultClassifier().scanText(note)).toEqual(first);
+    expect(first.map((f) => f.category)).toEqual(['health', 'government_id', 'personal_contact']);
   });
 });
