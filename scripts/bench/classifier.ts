@@ -43,7 +43,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   );
   const b = c.breakdown;
   console.log(
-    `CPU per note (best of 5): full scan ${b.fullUs.toFixed(0)} µs, lexicon side ${b.lexiconUs.toFixed(0)} µs, ` +
+    `time per note (best of 5 passes): full scan ${b.fullUs.toFixed(0)} µs, lexicon side ${b.lexiconUs.toFixed(0)} µs, ` +
       `PII detectors ${b.detectorsUs.toFixed(0)} µs`,
   );
 }
