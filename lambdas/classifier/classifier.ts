@@ -22,7 +22,11 @@ export type ClassifierOptions = (
   | { compiled: CompiledLexicon }
 ) & { detectors: readonly Detector[] };
 
-/** Builds the matcher once; the returned classifier is pure and reusable across scans. */
+/**
+ * Builds the matcher once; the returned classifier is reusable across scans. It keeps a cache of the
+ * words it has read and scratch space for one note, which is safe because a scan is synchronous:
+ * two scans never overlap.
+ */
 export function createClassifier(options: ClassifierOptions): Classifier {
   const lexicon = 'compiled' in options ? options.compiled : compileLexicon(options.lexicons);
   const { detectors } = options;

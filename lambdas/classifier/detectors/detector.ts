@@ -23,7 +23,8 @@ export interface Detector {
 
 /**
  * A test on one run of ASCII letters and digits of a lower-cased word ("pw" and "1234" for
- * "pw:1234", "pass" for "épass"): every regex word boundary is the edge of such a run.
+ * "pw:1234", "pass" for "épass"): every regex word boundary is the edge of such a run. Words that
+ * are all digits are never tested: a cue is a word, not a number.
  */
 export type WordTest = (part: string) => boolean;
 
