@@ -38,7 +38,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
   function scanText(text: string, tuning?: Tuning): Finding[] {
     if (text.length === 0) return [];
     const view = normalise(text);
-    const tokens = tokenise(view.text, view.lower, matcher.words, scratch);
+    const tokens = tokenise(view.lower, matcher.words, scratch);
     const candidates: Candidate[] = [];
     const read = matcher.read(view.lower, tokens, view.text);
     for (const c of read.candidates) candidates.push(toOriginal(c, view));

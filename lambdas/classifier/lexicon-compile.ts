@@ -195,7 +195,7 @@ export function phraseSurfaces(phrase: string): string[] {
     }
     if (singles < 3) return words;
   }
-  return tokenise(phrase, phrase).map((t) => t.surface);
+  return tokenise(phrase).map((t) => t.surface);
 }
 
 /** Keys of a lexicon phrase: the same tokeniser and stemmer the notes go through. */

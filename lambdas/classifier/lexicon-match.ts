@@ -11,7 +11,7 @@ import type {
 import { deLeet } from './lexicon-compile.js';
 import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
 import { stem } from './stem.js';
-import type { Token } from './tokenise.js';
+import { isCapitalised, type Token } from './tokenise.js';
 import { childOf, type Trie } from './trie.js';
 import type { Candidate } from './types.js';
 import { type Word, WordTable } from './word-table.js';
@@ -230,7 +230,10 @@ export class LexiconMatcher {
     const out: Candidate[] = [];
     for (const hit of hits) {
       if (isMasked(masks, hit)) continue;
-      if (hit.rule.context && !contextAllows(hit.rule.context, { tokens, keys, lexicon: this.lexicon }, hit))
+      if (
+        hit.rule.context &&
+        !contextAllows(hit.rule.context, { text, tokens, keys, lexicon: this.lexicon }, hit)
+      )
         continue;
       const { rule } = hit;
       out.push({
@@ -436,6 +439,8 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
 
 /** A note as the context rules read it. */
 interface Reading {
+  /** The normalised text in its own case, for telling names. */
+  text: string;
   tokens: readonly Token[];
   keys: readonly TokenKeys[];
   lexicon: CompiledLexicon;
@@ -529,8 +534,9 @@ function hasPerson(r: Reading, hit: Hit, sentence: number): boolean {
   for (; j < tokens.length && (tokens[j] as Token).sentence === sentence; j++) {
     if (j >= hit.first && j < hit.last) continue;
     const t = tokens[j] as Token;
-    if (t.capitalised && (j !== sentenceStart || NAME_FOLLOWERS.has(tokens[j + 1]?.surface ?? '')))
-      return true;
+    // A merged spelled-out word ("r e h a b") is no name.
+    const capitalised = !t.spelled && isCapitalised(r.text, t.start);
+    if (capitalised && (j !== sentenceStart || NAME_FOLLOWERS.has(tokens[j + 1]?.surface ?? ''))) return true;
     if (startsAt(r.lexicon.personKeys, r, j) !== -1) return true;
   }
   return false;

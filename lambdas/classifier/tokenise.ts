@@ -7,8 +7,6 @@ export interface Token {
   surface: string;
   /** Sentence number: context rules never look across a sentence break. */
   sentence: number;
-  /** Starts with a capital followed by a lower-case letter in the note (a likely name). */
-  capitalised: boolean;
   /** Merged from letters spaced out ("r e h a b", "d.o.b"). */
   spelled: boolean;
   /** The interned word, when tokenised with a word table (numbers past 4 digits and merged words have none). */
@@ -19,7 +17,8 @@ export interface Token {
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
-function isCapitalised(text: string, at: number): boolean {
+/** Starts with a capital followed by a lower-case letter in the note (a likely name)? */
+export function isCapitalised(text: string, at: number): boolean {
   const a = text.charCodeAt(at);
   if (a < 65 || (a > 90 && a < 128)) return false;
   const b = text.charCodeAt(at + 1);
@@ -75,11 +74,11 @@ export class TokenScratch {
 }
 
 /**
- * Splits `lower` (with `text` for case) into tokens; runs of 3+ spaced single letters ("r e h a b")
+ * Splits `lower` (the note lower-cased) into tokens; runs of 3+ spaced single letters ("r e h a b")
  * become one token. With a word table, each word (not a long number) comes interned: hashed as it is
  * scanned and found in the table without being cut out of the text.
  */
-export function tokenise(text: string, lower: string, words?: WordTable, scratch?: TokenScratch): Token[] {
+export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratch): Token[] {
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
   const pool = scratch?.pool;
   let n = 0;
@@ -131,10 +130,9 @@ export function tokenise(text: string, lower: string, words?: WordTable, scratch
         ? words.wordAt(lower, start, end, hash)
         : undefined;
     const surface = word !== undefined ? word.surface : lower.slice(start, end);
-    const capitalised = isCapitalised(text, start);
     const reused = pool?.[n];
     if (reused === undefined) {
-      const token: Token = { start, end, surface, sentence, capitalised, spelled: false, word };
+      const token: Token = { start, end, surface, sentence, spelled: false, word };
       pool?.push(token);
       tokens[n] = token;
     } else {
@@ -142,7 +140,6 @@ export function tokenise(text: string, lower: string, words?: WordTable, scratch
       reused.end = end;
       reused.surface = surface;
       reused.sentence = sentence;
-      reused.capitalised = capitalised;
       reused.word = word;
       tokens[n] = reused;
     }
@@ -191,7 +188,6 @@ function mergeSpacedLetters(tokens: Token[], lower: string): Token[] {
         end: last.end,
         surface,
         sentence: first.sentence,
-        capitalised: false,
         spelled: true,
         word: undefined,
       });

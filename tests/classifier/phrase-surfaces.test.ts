@@ -4,7 +4,7 @@ import { loadLexicons } from '../../lambdas/classifier/lexicon-load.js';
 import { expandPhrase } from '../../lambdas/classifier/phrase.js';
 import { tokenise } from '../../lambdas/classifier/tokenise.js';
 
-const viaTokeniser = (phrase: string) => tokenise(phrase, phrase).map((t) => t.surface);
+const viaTokeniser = (phrase: string) => tokenise(phrase).map((t) => t.surface);
 
 describe('phraseSurfaces (the compile fast path) splits phrases exactly as the tokeniser does', () => {
   it.each([

@@ -38,11 +38,7 @@ describe('WordTable', () => {
 
   it('gives tokenise interned words and short numbers, and no word to a long number', () => {
     const table = new WordTable();
-    const tokens = tokenise(
-      'Dana paid 4000 to dana, ref 123456',
-      'dana paid 4000 to dana, ref 123456',
-      table,
-    );
+    const tokens = tokenise('dana paid 4000 to dana, ref 123456', table);
     expect(tokens.map((t) => t.surface)).toEqual(['dana', 'paid', '4000', 'to', 'dana', 'ref', '123456']);
     expect(tokens[0]?.word).toBe(tokens[4]?.word);
     expect(tokens[2]?.word).toBe(table.word('4000'));
@@ -52,7 +48,7 @@ describe('WordTable', () => {
 
   it('hashes a word without its trailing symbols, as its surface', () => {
     const table = new WordTable();
-    const [t] = tokenise('animal!!', 'animal!!', table);
+    const [t] = tokenise('animal!!', table);
     expect(t?.surface).toBe('animal');
     expect(t?.word).toBe(table.word('animal'));
   });
@@ -62,9 +58,9 @@ describe('TokenScratch', () => {
   it('reuses token objects from note to note, each note read as if tokenised fresh', () => {
     const scratch = new TokenScratch();
     const table = new WordTable();
-    const fresh = (t: string) => tokenise(t, t.toLowerCase()).map((k) => ({ ...k, word: undefined }));
+    const fresh = (t: string) => tokenise(t.toLowerCase()).map((k) => ({ ...k, word: undefined }));
     const reused = (t: string) =>
-      tokenise(t, t.toLowerCase(), table, scratch).map((k) => ({ ...k, word: undefined }));
+      tokenise(t.toLowerCase(), table, scratch).map((k) => ({ ...k, word: undefined }));
     const long = 'Dana is out. Call Priya re: the r e h a b plan, 4000 seats!';
     const short = 'Gus: ok.';
     expect(reused(long)).toEqual(fresh(long));

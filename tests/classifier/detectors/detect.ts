@@ -9,7 +9,7 @@ export const ALL_CUES: NoteCues = { has: () => true };
 /** The detector's hits with the word cues the note really has, as the engine computes them. */
 export function detectGated(detector: Detector, view: NormalisedText): DetectorHit[] {
   const table = new WordCueTable([detector]);
-  const bits = noteBitsOf(table, tokenise(view.text, view.lower));
+  const bits = noteBitsOf(table, tokenise(view.lower));
   return detector.detect(view, table.cuesFor(0, bits));
 }
 
