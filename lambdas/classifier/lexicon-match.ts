@@ -9,6 +9,7 @@ import type {
   Rule,
 } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
+import { NoteFlags } from './note-flags.js';
 import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
@@ -72,11 +73,10 @@ function isNumber(surface: string): boolean {
 export class LexiconMatcher {
   /** The words seen so far, each with its keys: pass it to `tokenise` so tokens arrive interned. */
   readonly words = new WordTable();
-  /** Per-note scratch for `runPatterns` (all zero between notes): which rule slots a note wakes, which word anchors it has. */
-  private readonly awake: Uint8Array;
-  private readonly woken: number[] = [];
-  private readonly present: Uint8Array;
-  private readonly wanted: Uint8Array;
+  /** Per-note scratch for `runPatterns`: the rule slots a note wakes, its word anchors, the pattern groups to run. */
+  private readonly awake: NoteFlags;
+  private readonly present: NoteFlags;
+  private readonly wanted: NoteFlags;
   /** The pattern group of each rule slot. */
   private readonly groupOfSlot: Int32Array;
   /** The distinct symbols the substring anchors name, each substring's one (-1: none), and per note whether it was seen. */
@@ -93,9 +93,9 @@ export class LexiconMatcher {
     private readonly wordBits: (word: string) => number = () => 0,
   ) {
     const index = lexicon.patternIndex;
-    this.awake = new Uint8Array(index.slotCount);
-    this.present = new Uint8Array(index.words.anchors.length);
-    this.wanted = new Uint8Array(index.groups.length);
+    this.awake = new NoteFlags(index.slotCount);
+    this.present = new NoteFlags(index.words.anchors.length);
+    this.wanted = new NoteFlags(index.groups.length);
     this.groupOfSlot = new Int32Array(index.slotCount);
     index.groups.forEach((group, g) => {
       for (const slot of group.slots) this.groupOfSlot[slot] = g;
@@ -191,7 +191,7 @@ export class LexiconMatcher {
     const { trie } = this.lexicon;
     for (let k = 0; k < tk.keys.length; k++) {
       const id = trie.keyIds.get(tk.keys[k] as string) ?? -1;
-      tk.ids.push(id !== -1 && trie.deepKeys[id] === 1 ? id : -1);
+      tk.ids.push(id !== -1 && trie.arrays.deepKeys[id] === 1 ? id : -1);
       const child = id === -1 ? -1 : childOf(trie.arrays, 0, id);
       if (child === -1) continue;
       tk.starts ??= [];
@@ -260,17 +260,16 @@ export class LexiconMatcher {
   ): void {
     const index = this.lexicon.patternIndex;
     if (index.slotCount === 0) return;
+    const awake = this.awake;
     const present = this.present;
-    const woken = this.woken;
-    for (const slot of index.unanchored) this.wake(slot);
-    const presentIds: number[] = [];
+    const wanted = this.wanted;
+    for (const slot of index.unanchored) awake.set(slot);
     for (const tk of keys) {
-      if (tk.exact !== null) for (const slot of tk.exact) this.wake(slot);
+      if (tk.exact !== null) for (const slot of tk.exact) awake.set(slot);
       if (tk.anchors === null) continue;
       for (const id of tk.anchors) {
-        if (present[id] === 0) presentIds.push(id);
-        present[id] = 1;
-        for (const slot of index.wordSlots[id] as number[]) this.wake(slot);
+        present.set(id);
+        for (const slot of index.wordSlots[id] as number[]) awake.set(slot);
       }
     }
     // Each symbol is looked for once per note, and only if an anchor that names it is still in play.
@@ -278,7 +277,7 @@ export class LexiconMatcher {
     symbolSeen.fill(-1);
     for (let s = 0; s < index.substrings.length; s++) {
       const { anchor, slots, gate } = index.substrings[s] as PatternIndex['substrings'][number];
-      if (gate !== -1 && present[gate] !== 1) continue;
+      if (gate !== -1 && !present.has(gate)) continue;
       const symbol = this.symbolOfSubstring[s] as number;
       if (symbol !== -1) {
         if (symbolSeen[symbol] === -1)
@@ -286,25 +285,17 @@ export class LexiconMatcher {
         if (symbolSeen[symbol] === 0) continue;
       }
       if (!lower.includes(anchor)) continue;
-      for (const slot of slots) this.wake(slot);
+      for (const slot of slots) awake.set(slot);
     }
-    for (const id of presentIds) present[id] = 0;
-    if (woken.length === 0) return;
-    for (const slot of woken) this.wanted[this.groupOfSlot[slot] as number] = 1;
-    for (let g = 0; g < index.groups.length; g++) {
-      if (this.wanted[g] !== 1) continue;
-      this.wanted[g] = 0;
-      this.runGroup(index.groups[g] as PatternGroup, lower, text, tokens, hits);
+    present.clear();
+    if (awake.list.length > 0) {
+      for (const slot of awake.list) wanted.set(this.groupOfSlot[slot] as number);
+      // In group order, whatever order they were woken in: findings must not depend on it.
+      for (let g = 0; g < index.groups.length; g++)
+        if (wanted.has(g)) this.runGroup(index.groups[g] as PatternGroup, lower, text, tokens, hits);
+      wanted.clear();
     }
-    for (const slot of woken) this.awake[slot] = 0;
-    woken.length = 0;
-  }
-
-  /** Flags are set here and cleared from the list this keeps: a note touches a few of them. */
-  private wake(slot: number): void {
-    if (this.awake[slot] === 1) return;
-    this.awake[slot] = 1;
-    this.woken.push(slot);
+    awake.clear();
   }
 
   /** One shared regex over the note: a hit for each of its rules the note woke. */
@@ -326,7 +317,7 @@ export class LexiconMatcher {
       const [first, last] = tokenRange(tokens, span[0], span[1]);
       if (first > last) continue;
       for (let k = 0; k < group.slots.length; k++) {
-        if (awake[group.slots[k] as number] !== 1) continue;
+        if (!awake.has(group.slots[k] as number)) continue;
         const rule = group.rules[k] as Rule;
         hits.push({
           rule,

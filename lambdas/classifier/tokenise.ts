@@ -13,7 +13,6 @@ export interface Token {
   word: Word | undefined;
 }
 
-// Symbols are kept inside words because reps use them as letters: p@rty, a$$hole, sh!t, f***ing.
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 

@@ -18,11 +18,6 @@ export interface Trie {
   masksAt: Map<number, Mask[]>;
   /** 1 for the few nodes `masksAt` has: the walk tests this instead of a Map lookup at every step. */
   masked: Uint8Array;
-  /**
-   * 1 for each key id that is some phrase's second word or later: a word with no such key ends every
-   * walk that reaches it ("the", "is" and the like start phrases but rarely continue one).
-   */
-  deepKeys: Uint8Array;
 }
 
 /** Any integer typed array: the snapshot picks the narrowest type that holds the values. */
@@ -40,6 +35,11 @@ export interface StoredTrie {
   ruleList: Ints;
   /** Exclusion masks ending at a node, as pairs `node, mask index` (few nodes have any). */
   maskPairs: Ints;
+  /**
+   * 1 for each key id that is some phrase's second word or later: a word with no such key ends every
+   * walk that reaches it ("the", "is" and the like start phrases but rarely continue one).
+   */
+  deepKeys: Ints;
 }
 
 export interface TrieArrays extends StoredTrie {
@@ -53,6 +53,7 @@ export const STORED_TRIE = [
   'ruleStart',
   'ruleList',
   'maskPairs',
+  'deepKeys',
 ] as const satisfies readonly (keyof StoredTrie)[];
 
 /** The child of `node` over key id `key`, or -1. */
@@ -96,10 +97,7 @@ export function makeTrie(
     masksAt.set(node, list);
     list.push(masks[pairs[i + 1] as number] as Mask);
   }
-  const deepKeys = new Uint8Array(keys.length);
-  const { childKey } = arrays;
-  for (let c = arrays.childStart[1] ?? 0; c < childKey.length; c++) deepKeys[childKey[c] as number] = 1;
-  return { keyIds: new Map(keys.map((k, i) => [k, i])), arrays, rules, masksAt, masked, deepKeys };
+  return { keyIds: new Map(keys.map((k, i) => [k, i])), arrays, rules, masksAt, masked };
 }
 
 /** The trie as the compiler builds it, one object per node, before it is flattened. */
@@ -156,12 +154,16 @@ export function flattenTrie(root: TrieNode, rules: readonly Rule[], masks: reado
   }
   childStart.push(childKey.length);
   ruleStart.push(ruleList.length);
+  // Edges below the root's own are the keys that continue a phrase (computed here, not at a cold start).
+  const deepKeys = new Array<number>(keyIds.size).fill(0);
+  for (let c = childStart[1] ?? 0; c < childKey.length; c++) deepKeys[childKey[c] as number] = 1;
   const stored: StoredTrie = {
     childStart: narrowest(childStart),
     childKey: narrowest(childKey),
     ruleStart: narrowest(ruleStart),
     ruleList: narrowest(ruleList),
     maskPairs: narrowest(maskPairs),
+    deepKeys: narrowest(deepKeys),
   };
   return makeTrie([...keyIds.keys()], stored, rules, masks);
 }

@@ -8,18 +8,18 @@ export interface Word {
   keys: TokenKeys | undefined;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
+/** FNV-1a: the offset basis, the hash of the empty word. */
+export const HASH_START = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
+const INITIAL_SLOTS = 1024;
 
 /** One step of the FNV-1a hash: the tokeniser runs it on each character as it scans a word. */
 export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME);
 }
 
-export const HASH_START = FNV_OFFSET;
-
 export function hashOf(s: string, start = 0, end = s.length): number {
-  let h = FNV_OFFSET;
+  let h = HASH_START;
   for (let i = start; i < end; i++) h = hashStep(h, s.charCodeAt(i));
   return h;
 }
@@ -36,17 +36,13 @@ function sameAs(word: string, s: string, start: number, end: number): boolean {
  * past `limit` words it starts again empty (tokens keep their Word objects, so that is safe).
  */
 export class WordTable {
-  private slots: (Word | undefined)[];
+  private slots: (Word | undefined)[] = new Array(INITIAL_SLOTS);
   /** Each slot's hash, so a probe compares numbers before it touches a word (0 in an empty slot too). */
-  private hashes: Int32Array;
-  private mask: number;
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  private mask = INITIAL_SLOTS - 1;
   private count = 0;
 
-  constructor(private readonly limit = 50_000) {
-    this.slots = new Array(1024);
-    this.hashes = new Int32Array(1024);
-    this.mask = 1023;
-  }
+  constructor(private readonly limit = 50_000) {}
 
   get size(): number {
     return this.count;
@@ -84,17 +80,14 @@ export class WordTable {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Array(old.length * 2);
-    this.hashes = new Int32Array(old.length * 2);
-    this.mask = this.slots.length - 1;
-    this.count = 0;
+    this.clear(old.length * 2);
     for (const w of old) if (w !== undefined) this.insert(w);
   }
 
-  private clear(): void {
-    this.slots = new Array(1024);
-    this.hashes = new Int32Array(1024);
-    this.mask = 1023;
+  private clear(size = INITIAL_SLOTS): void {
+    this.slots = new Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
     this.count = 0;
   }
 }
