@@ -104,6 +104,38 @@ export function normalise(original: string): NormalisedText {
     // Plain ASCII (the common case): the view is the text itself, no map needed.
     return new View(original, original, original.toLowerCase(), null, null, original.length);
   }
+  return oneForOne(original) ?? mapped(original);
+}
+
+/**
+ * The view when every character past plain ASCII becomes exactly one character ("Tomás", a Cyrillic
+ * look-alike, a curly quote): offsets are unchanged, so no map is built. Null when one is removed
+ * (zero-width), expands (NFKC "ﬁ" → "fi") or is half of a surrogate pair.
+ */
+function oneForOne(original: string): View | null {
+  let text = '';
+  let copied = 0;
+  NEEDS_WORK.lastIndex = 0;
+  for (let hit = NEEDS_WORK.exec(original); hit !== null; hit = NEEDS_WORK.exec(original)) {
+    const i = hit.index;
+    const cp = original.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdfff) return null;
+    const ch = original[i] as string;
+    const out = mapChar(ch, cp);
+    if (out.length !== 1) return null;
+    if (out !== ch) {
+      text += original.slice(copied, i) + out;
+      copied = i + 1;
+    }
+  }
+  if (copied > 0) text += original.slice(copied);
+  else text = original;
+  const lower = lowerSameLength(text);
+  return new View(original, text, lower, null, null, original.length);
+}
+
+/** The view with a map of offsets, for text whose normalising removes, expands or pairs characters. */
+function mapped(original: string): View {
   // Runs of plain ASCII are copied whole; only the other characters are looked at one by one.
   const parts: string[] = [];
   // NFKC may expand a character (up to 18 for U+FDFA), so the maps grow when needed.
@@ -143,15 +175,17 @@ export function normalise(original: string): NormalisedText {
     i += width;
   }
   const text = parts.join('');
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) {
-    // A few letters lower-case to two characters (İ → i̇); keep the view the same length as `text`.
-    lower = Array.from(text, (c) => {
-      const l = c.toLowerCase();
-      return l.length === c.length ? l : c;
-    }).join('');
-  }
-  return new View(original, text, lower, starts, ends, n);
+  return new View(original, text, lowerSameLength(text), starts, ends, n);
+}
+
+/** `text` lower-cased, the same length: a few letters lower-case to two characters (İ → i̇) and are kept as they are. */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (c) => {
+    const l = c.toLowerCase();
+    return l.length === c.length ? l : c;
+  }).join('');
 }
 
 /** The view with its offset map: `null` maps for an ASCII note, whose view is the note itself. */
