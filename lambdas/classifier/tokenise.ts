@@ -1,4 +1,5 @@
-import { HASH_START, hashStep, type Word, type WordTable } from './word-table.js';
+import { Buffer } from 'node:buffer';
+import { CODE_VALUES, codeStep, type Word, type WordTable } from './word-table.js';
 
 /** A word of the normalised text. `surface` is lower-case; offsets index the normalised text. */
 export interface Token {
@@ -37,7 +38,8 @@ const SYMBOL = 2; // a symbol used as a letter (p@rty, a$$hole, sh!t, f***ing)
 const BREAK = 4; // ends a sentence: ! ? ; newline
 const DOT = 8; // ends a sentence before white space
 const NOT_DIGIT = 16; // anything in a word but an ASCII digit: a word without one is a number
-const FLAGS = new Uint8Array(128);
+// Bits 8 and up: the character's value in a word's code (CODE_VALUES), read with the flags.
+const FLAGS = new Uint16Array(128);
 for (let c = 48; c <= 57; c++) FLAGS[c] = WORD;
 for (let c = 97; c <= 122; c++) FLAGS[c] = WORD | NOT_DIGIT;
 for (let c = 65; c <= 90; c++) FLAGS[c] = WORD | NOT_DIGIT;
@@ -45,7 +47,9 @@ for (const c of [64, 36, 42, 124]) FLAGS[c] = SYMBOL | NOT_DIGIT;
 FLAGS[33] = SYMBOL | NOT_DIGIT | BREAK; // "!"
 for (const c of [63, 59, 10]) FLAGS[c] = BREAK;
 FLAGS[46] = DOT;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+for (let c = 0; c < 128; c++) FLAGS[c] = (FLAGS[c] as number) | ((CODE_VALUES[c] as number) << 8);
+// Anchored: a lone surrogate sliced with its neighbour ("\uD800b") is no letter.
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 function isAsciiLetter(c: number): boolean {
   return c >= 97 && c <= 122;
@@ -70,14 +74,33 @@ function flagsOf(lower: string, i: number): number {
 export class TokenScratch {
   readonly tokens: Token[] = [];
   readonly pool: Token[] = [];
+  private bytes = Buffer.alloc(0);
+  private units = new Uint16Array(0);
+
+  /**
+   * The note's UTF-16 code units, then a 0: read from a typed array, a character costs a load, not
+   * a `charCodeAt` (which checks how the string is stored at every call). Copied natively.
+   */
+  unitsOf(s: string): Uint16Array {
+    if (this.units.length < s.length + 1) {
+      const size = s.length + 1024;
+      // Unpooled, so the buffer starts at offset 0 of its own memory, aligned for 16-bit reads.
+      this.bytes = Buffer.allocUnsafeSlow(2 * size);
+      this.units = new Uint16Array(this.bytes.buffer, 0, size);
+    }
+    this.bytes.write(s, 0, 'utf16le');
+    this.units[s.length] = 0;
+    return this.units;
+  }
 }
 
 /**
  * Splits `lower` (the note lower-cased) into tokens; runs of 3+ spaced single letters ("r e h a b")
- * become one token. With a word table, each word (not a long number) comes interned: hashed as it is
+ * become one token. With a word table, each word (not a long number) comes interned: coded as it is
  * scanned and found in the table without being cut out of the text.
  */
 export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratch): Token[] {
+  const u = (scratch ?? new TokenScratch()).unitsOf(lower);
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
   const pool = scratch?.pool;
   let n = 0;
@@ -91,9 +114,9 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // The characters skipped are the gap between words: ! ? ; a newline or ". " end a sentence.
     let brk = false;
     while (i < len) {
-      const c = lower.charCodeAt(i);
+      const c = u[i] as number;
       const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
-      if ((f & WORD) !== 0 || ((f & SYMBOL) !== 0 && isAsciiLetter(lower.charCodeAt(i + 1)))) break;
+      if ((f & WORD) !== 0 || ((f & SYMBOL) !== 0 && isAsciiLetter(u[i + 1] as number))) break;
       if ((f & BREAK) !== 0 || ((f & DOT) !== 0 && endsSentence(lower, i))) brk = true;
       i++;
     }
@@ -101,21 +124,21 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     if (brk && n > 0) sentence++;
     const start = i;
     let end = i;
-    let h = HASH_START;
-    let hash = h;
+    let running = 0;
+    let code = 0;
     // The flags of the word's characters so far, and up to its last letter or digit.
     let seen = 0;
     let kept = 0;
     while (i < len) {
-      const c = lower.charCodeAt(i);
+      const c = u[i] as number;
       const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
       if ((f & (WORD | SYMBOL)) === 0) break;
-      h = hashStep(h, c);
+      running = codeStep(running, i - start, c, f >>> 8);
       seen |= f;
       i++;
       if ((f & WORD) !== 0) {
         end = i; // trailing symbols ("animal!") are punctuation
-        hash = h;
+        code = running;
         kept = seen;
       }
     }
@@ -126,7 +149,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // numbers) are too many to keep.
     const word =
       words !== undefined && ((kept & NOT_DIGIT) !== 0 || end - start <= 4)
-        ? words.wordAt(lower, start, end, hash)
+        ? words.wordAt(lower, start, end, code)
         : undefined;
     const surface = word !== undefined ? word.surface : lower.slice(start, end);
     const reused = pool?.[n];

@@ -3,25 +3,46 @@ import type { TokenKeys } from './lexicon-match.js';
 /** A distinct word of the notes scanned, interned: what the matcher reads of it is cached here. */
 export interface Word {
   readonly surface: string;
-  readonly hash: number;
+  /** The word's code (see `codeStep`): the word itself when it is short, else a hash of it. */
+  readonly code: number;
   /** The word's lexicon keys and cue bits, filled in by the matcher on first sight. */
   keys: TokenKeys | undefined;
 }
 
-/** FNV-1a: the offset basis, the hash of the empty word. */
-export const HASH_START = 0x811c9dc5 | 0;
+/**
+ * What each ASCII character adds to a short word's code: a–z 1–26, 0–9 27–36, 0 for anything else.
+ * Six bits each, so the code of a word of up to 5 such characters IS the word: found without
+ * comparing characters (most words of a note are that short).
+ */
+export const CODE_VALUES = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CODE_VALUES[c] = c - 96;
+for (let c = 48; c <= 57; c++) CODE_VALUES[c] = c - 21;
+const EXACT_LENGTH = 5;
 const FNV_PRIME = 16777619;
 const INITIAL_SLOTS = 1024;
 
-/** One step of the FNV-1a hash: the tokeniser runs it on each character as it scans a word. */
-export function hashStep(h: number, c: number): number {
-  return Math.imul(h ^ c, FNV_PRIME);
+/**
+ * One step of a word's code over its `n`th character (0-based) `c`, whose `CODE_VALUES` entry is `v`:
+ * packed while the word is short and made of a–z and 0–9 (a code ≥ 1), hashed from the first
+ * character that is not (FNV-1a over the code so far, the sign bit set so that a hashed code never
+ * equals a packed one). The tokeniser runs this on each character as it scans a word.
+ */
+export function codeStep(code: number, n: number, c: number, v: number): number {
+  // Packed so far (not yet hashed): the code is not negative.
+  if (v !== 0 && n < EXACT_LENGTH && code >= 0) return (code << 6) | v;
+  return Math.imul(code ^ c, FNV_PRIME) | HASHED;
 }
 
-export function hashOf(s: string, start = 0, end = s.length): number {
-  let h = HASH_START;
-  for (let i = start; i < end; i++) h = hashStep(h, s.charCodeAt(i));
-  return h;
+/** The sign bit: set on every hashed code, never on a packed one. */
+const HASHED = 1 << 31;
+
+export function codeOf(s: string, start = 0, end = s.length): number {
+  let code = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    code = codeStep(code, i - start, c, c < 128 ? (CODE_VALUES[c] as number) : 0);
+  }
+  return code;
 }
 
 function sameAs(word: string, s: string, start: number, end: number): boolean {
@@ -30,16 +51,21 @@ function sameAs(word: string, s: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Fibonacci hashing: a code times 2^32/φ, its top bits, spreads packed codes over the slots. */
+const GOLDEN = 0x9e3779b1 | 0;
+
 /**
  * Words by their characters in the note, found without cutting them out of it: a word seen before
- * costs a hash computed while scanning and one probe, not a new string and a Map lookup. Bounded:
- * past `limit` words it starts again empty (tokens keep their Word objects, so that is safe).
+ * costs a code computed while scanning and one probe, not a new string and a Map lookup; a short word
+ * not even a comparison of its characters. Bounded: past `limit` words it starts again empty (tokens
+ * keep their Word objects, so that is safe).
  */
 export class WordTable {
   private slots: (Word | undefined)[] = new Array(INITIAL_SLOTS);
-  /** Each slot's hash, so a probe compares numbers before it touches a word (0 in an empty slot too). */
-  private hashes = new Int32Array(INITIAL_SLOTS);
-  private mask = INITIAL_SLOTS - 1;
+  /** Each slot's code, so a probe compares numbers before it touches a word; 0 (no word's code) when empty. */
+  private codes = new Int32Array(INITIAL_SLOTS);
+  /** 32 − log2(slots): how far a mixed code is shifted to index a slot. */
+  private shift = 32 - Math.log2(INITIAL_SLOTS);
   private count = 0;
 
   constructor(private readonly limit = 50_000) {}
@@ -48,17 +74,19 @@ export class WordTable {
     return this.count;
   }
 
-  /** The word at s[start, end) whose hash is `hash`, added if new. */
-  wordAt(s: string, start: number, end: number, hash: number): Word {
-    const { slots, hashes, mask } = this;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      if (hashes[i] === hash) {
-        const w = slots[i];
-        if (w === undefined) break;
-        if (sameAs(w.surface, s, start, end)) return w;
-      } else if (slots[i] === undefined) break;
+  /** The word at s[start, end) whose code (`codeOf`) is `code`, added if new. */
+  wordAt(s: string, start: number, end: number, code: number): Word {
+    const { slots, codes } = this;
+    const mask = slots.length - 1;
+    for (let i = Math.imul(code, GOLDEN) >>> this.shift; ; i = (i + 1) & mask) {
+      const k = codes[i];
+      if (k === code) {
+        const w = slots[i] as Word;
+        // A packed code is the word; a hashed one may be shared by two words.
+        if (code > 0 || sameAs(w.surface, s, start, end)) return w;
+      } else if (k === 0) break;
     }
-    const word: Word = { surface: s.slice(start, end), hash, keys: undefined };
+    const word: Word = { surface: s.slice(start, end), code, keys: undefined };
     if (this.count >= this.limit) this.clear();
     else if (2 * (this.count + 1) > slots.length) this.grow();
     this.insert(word);
@@ -67,14 +95,15 @@ export class WordTable {
 
   /** The word `surface`, added if new. */
   word(surface: string): Word {
-    return this.wordAt(surface, 0, surface.length, hashOf(surface));
+    return this.wordAt(surface, 0, surface.length, codeOf(surface));
   }
 
   private insert(word: Word): void {
-    let i = word.hash & this.mask;
-    while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
+    const mask = this.slots.length - 1;
+    let i = Math.imul(word.code, GOLDEN) >>> this.shift;
+    while (this.codes[i] !== 0) i = (i + 1) & mask;
     this.slots[i] = word;
-    this.hashes[i] = word.hash;
+    this.codes[i] = word.code;
     this.count++;
   }
 
@@ -86,8 +115,8 @@ export class WordTable {
 
   private clear(size = INITIAL_SLOTS): void {
     this.slots = new Array(size);
-    this.hashes = new Int32Array(size);
-    this.mask = size - 1;
+    this.codes = new Int32Array(size);
+    this.shift = 32 - Math.log2(size);
     this.count = 0;
   }
 }

@@ -1,28 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { defaultClassifier } from '../../lambdas/classifier/index.js';
 import { TokenScratch, tokenise } from '../../lambdas/classifier/tokenise.js';
-import { hashOf, WordTable } from '../../lambdas/classifier/word-table.js';
+import { codeOf, WordTable } from '../../lambdas/classifier/word-table.js';
 
 describe('WordTable', () => {
   it('finds a word by its characters in a longer text, the same object each time', () => {
     const table = new WordTable();
     const text = 'call dana, then dana again';
-    const first = table.wordAt(text, 5, 9, hashOf(text, 5, 9));
-    const second = table.wordAt(text, 16, 20, hashOf(text, 16, 20));
+    const first = table.wordAt(text, 5, 9, codeOf(text, 5, 9));
+    const second = table.wordAt(text, 16, 20, codeOf(text, 16, 20));
     expect(first.surface).toBe('dana');
     expect(second).toBe(first);
     expect(table.word('dana')).toBe(first);
     expect(table.size).toBe(1);
   });
 
-  it('tells apart words whose hashes collide', () => {
+  it('tells apart words whose hashed codes collide', () => {
     const table = new WordTable();
-    // The same hash given for two different words: the characters decide.
-    const a = table.wordAt('alpha', 0, 5, 42);
-    const b = table.wordAt('omega', 0, 5, 42);
+    // The same hashed (negative) code given for two different words: the characters decide.
+    const a = table.wordAt('alphabet', 0, 8, -42);
+    const b = table.wordAt('omegaman', 0, 8, -42);
     expect(a).not.toBe(b);
-    expect(table.wordAt('omega', 0, 5, 42)).toBe(b);
+    expect(table.wordAt('omegaman', 0, 8, -42)).toBe(b);
     expect(table.size).toBe(2);
+  });
+
+  it('codes a word of up to 5 letters and digits as itself, anything else as a negative hash', () => {
+    expect(codeOf('a')).toBe(1);
+    expect(codeOf('ab')).toBe((1 << 6) | 2);
+    expect(codeOf('q3')).toBe((17 << 6) | 30);
+    expect(codeOf('zzzzz')).toBe(26 * (1 + 64 + 64 ** 2 + 64 ** 3 + 64 ** 4));
+    for (const w of ['abcdef', 'p@rty', 'tomás', 'a$$', '123456']) expect(codeOf(w)).toBeLessThan(0);
+    // Packed codes are one per word: every word of up to 3 letters/digits has its own.
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const codes = new Set<number>();
+    for (const a of alphabet) {
+      codes.add(codeOf(a));
+      for (const b of alphabet) {
+        codes.add(codeOf(a + b));
+        for (const c of alphabet) codes.add(codeOf(a + b + c));
+      }
+    }
+    expect(codes.size).toBe(36 + 36 ** 2 + 36 ** 3);
+  });
+
+  it('codes a word in a text as it codes the word alone', () => {
+    const table = new WordTable();
+    const text = 'Tomás p@rty animal!! q3 1d!0t ok';
+    for (const t of tokenise(text.toLowerCase(), table)) {
+      expect(t.word?.code).toBe(codeOf(t.surface));
+      expect(table.word(t.surface)).toBe(t.word);
+    }
   });
 
   it('grows past its first size and starts again empty past its limit', () => {
@@ -43,7 +71,7 @@ describe('WordTable', () => {
     expect(tokens[0]?.word).toBe(tokens[4]?.word);
     expect(tokens[2]?.word).toBe(table.word('4000'));
     expect(tokens[6]?.word).toBeUndefined();
-    expect(tokens[0]?.word?.hash).toBe(hashOf('dana'));
+    expect(tokens[0]?.word?.code).toBe(codeOf('dana'));
   });
 
   it('hashes a word without its trailing symbols, as its surface', () => {
@@ -68,6 +96,17 @@ describe('TokenScratch', () => {
     expect(reused(short)).toEqual(fresh(short));
     expect(scratch.pool[0]).toBe(first);
     expect(reused(long)).toEqual(fresh(long));
+  });
+
+  it('reads a note longer than any before it, and one with a lone surrogate, whole', () => {
+    const scratch = new TokenScratch();
+    const table = new WordTable();
+    expect(tokenise('ok', table, scratch).map((t) => t.surface)).toEqual(['ok']);
+    const long = `${'renewal '.repeat(700)}pregnant`;
+    const tokens = tokenise(long, table, scratch);
+    expect(tokens).toHaveLength(701);
+    expect(tokens[700]).toMatchObject({ surface: 'pregnant', start: 5600, end: 5608 });
+    expect(tokenise('a\uD800b ok', table, scratch).map((t) => t.surface)).toEqual(['a', 'b', 'ok']);
   });
 
   it('gives the same findings for a note however many notes the classifier scanned before it', () => {
