@@ -7,6 +7,7 @@ import {
   type LexiconFile,
   patternsOf,
 } from './lexicon-schema.js';
+import { type PatternScanner, scannerFor } from './pattern-scan.js';
 import { expandPhrase } from './phrase.js';
 import { type PhraseSet, phraseSetOf, type SequenceTable, SequenceTableBuilder } from './phrase-set.js';
 import { stem } from './stem.js';
@@ -81,7 +82,8 @@ export interface PatternIndex {
 }
 
 export interface PatternGroup {
-  regex: RegExp;
+  /** The shared regex, with a faster way in if it opens with a literal word (see pattern-scan.ts). */
+  scanner: PatternScanner;
   caseSensitive: boolean;
   /** Rule slots (indices into the note's wake-up flags) and their rules, in lexicon order. */
   slots: number[];
@@ -283,7 +285,7 @@ export function indexPatterns(patterns: readonly PatternRule[]): PatternIndex {
     const key = `${p.caseSensitive ? 'c' : 'l'}${p.regex.flags}/${p.regex.source}`;
     let group = groups.get(key);
     if (!group) {
-      group = { regex: p.regex, caseSensitive: p.caseSensitive, slots: [], rules: [] };
+      group = { scanner: scannerFor(p.regex), caseSensitive: p.caseSensitive, slots: [], rules: [] };
       groups.set(key, group);
     }
     group.slots.push(slot);

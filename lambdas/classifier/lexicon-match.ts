@@ -10,6 +10,7 @@ import type {
 } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
 import { NoteFlags } from './note-flags.js';
+import { nextMatch } from './pattern-scan.js';
 import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
@@ -307,12 +308,12 @@ export class LexiconMatcher {
     hits: Hit[],
   ): void {
     const awake = this.awake;
-    // exec over the shared regex (matchAll would copy it for every note); lastIndex is ours to reset.
-    const { regex } = group;
+    // exec over the shared regex (matchAll would copy it for every note), from where the last match ended.
     const view = group.caseSensitive ? text : lower;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(view); m !== null; m = regex.exec(view)) {
-      if (m[0].length === 0) regex.lastIndex += isPairAt(view, regex.lastIndex) ? 2 : 1;
+    let from = 0;
+    for (let m = nextMatch(group.scanner, view, 0); m !== null; m = nextMatch(group.scanner, view, from)) {
+      from = m.index + m[0].length;
+      if (m[0].length === 0) from += isPairAt(view, from) ? 2 : 1;
       const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
       const [first, last] = tokenRange(tokens, span[0], span[1]);
       if (first > last) continue;
