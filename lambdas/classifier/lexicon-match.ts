@@ -37,6 +37,8 @@ export interface TokenKeys {
   /** The trie nodes a phrase starting at this word reaches, with their confidence factors. */
   starts: number[] | null;
   startFactors: number[];
+  /** No phrase ends at this word alone: a walk from it needs the next word to continue one. */
+  startsNeedNext: boolean;
   /** The detectors' word cues this word satisfies (see detectors/word-cues.ts). */
   cueBits: number;
 }
@@ -50,6 +52,7 @@ const INERT: TokenKeys = {
   exact: null,
   starts: null,
   startFactors: [],
+  startsNeedNext: true,
   cueBits: 0,
 };
 
@@ -74,6 +77,8 @@ function isNumber(surface: string): boolean {
 export class LexiconMatcher {
   /** The words seen so far, each with its keys: pass it to `tokenise` so tokens arrive interned. */
   readonly words = new WordTable();
+  /** The keys of the note being read, word by word. */
+  private readonly noteKeys: TokenKeys[] = [];
   /** Per-note scratch for `runPatterns`: the rule slots a note wakes, its word anchors, the pattern groups to run. */
   private readonly awake: NoteFlags;
   private readonly present: NoteFlags;
@@ -137,6 +142,7 @@ export class LexiconMatcher {
       exact,
       starts: null,
       startFactors: [],
+      startsNeedNext: true,
       cueBits: 0,
     });
   }
@@ -152,6 +158,7 @@ export class LexiconMatcher {
       exact: null,
       starts: null,
       startFactors: [],
+      startsNeedNext: true,
       cueBits: this.wordBits(surface),
     };
     const leet = deLeet(surface);
@@ -197,6 +204,9 @@ export class LexiconMatcher {
       if (child === -1) continue;
       tk.starts ??= [];
       tk.starts.push(child);
+      const a = trie.arrays;
+      if (a.ruleStart[child] !== a.ruleStart[child + 1] || trie.masked[child] === 1)
+        tk.startsNeedNext = false;
       tk.startFactors.push(KIND_CONFIDENCE[tk.kinds[k] as KeyKind]);
     }
     if (tk.ids.every((id) => id === -1)) tk.ids = [];
@@ -213,7 +223,10 @@ export class LexiconMatcher {
     tokens: readonly Token[],
     text: string = lower,
   ): { candidates: Candidate[]; cueBits: number } {
-    const keys: TokenKeys[] = new Array(tokens.length);
+    // Reused from note to note (a scan is synchronous); cut to this note's length, so that reading
+    // past its last word finds nothing.
+    const keys = this.noteKeys;
+    keys.length = tokens.length;
     let cueBits = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
@@ -224,9 +237,14 @@ export class LexiconMatcher {
     }
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
-    // Most words start no phrase at all: only the others are walked.
-    for (let i = 0; i < tokens.length; i++)
-      if ((keys[i] as TokenKeys).starts !== null) this.walk(tokens, keys, i, hits, masks);
+    // Most words start no phrase at all, and many that do need a next word that continues none:
+    // only the others are walked.
+    for (let i = 0; i < tokens.length; i++) {
+      const tk = keys[i] as TokenKeys;
+      if (tk.starts === null) continue;
+      if (tk.startsNeedNext && (keys[i + 1]?.ids.length ?? 0) === 0) continue;
+      this.walk(tokens, keys, i, hits, masks);
+    }
     this.runPatterns(lower, text, tokens, keys, hits);
     const out: Candidate[] = [];
     for (const hit of hits) {
