@@ -19,6 +19,8 @@ const CONSTRUCTOR_SITES: Record<string, string> = {
   'lambdas/classifier/detectors/date-of-birth.ts': 'load', // DATE, built from month/day lists
   'lambdas/classifier/detectors/personal-contact.ts': 'load', // ADDRESS; and a copy of a literal with the g flag
   'lambdas/classifier/lexicon-compile.ts': 'lexicon patterns, checked by tests/lexicons/lexicon-data.test.ts',
+  'lambdas/classifier/pattern-scan.ts':
+    'a sticky copy of a lexicon pattern (same source, "y" for "g": the same backtracking), checked with the lexicon patterns',
   'lambdas/classifier/lexicon-snapshot.ts':
     'the same lexicon patterns, restored from the build-time snapshot (tests/classifier/lexicon-snapshot.test.ts: equal to a fresh compile)',
 };
