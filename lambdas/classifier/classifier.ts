@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../core/categories.js';
 import type { Detector } from './detectors/detector.js';
+import { runsIn, setDigitRuns } from './detectors/digit-runs.js';
 import { WordCueTable } from './detectors/word-cues.js';
 import { type CompiledLexicon, compileLexicon, type LexiconBundle } from './lexicon-compile.js';
 import { LexiconMatcher } from './lexicon-match.js';
@@ -39,6 +40,9 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     if (text.length === 0) return [];
     const view = normalise(text);
     const tokens = tokenise(view.lower, matcher.words, scratch);
+    // The number detectors' digit runs, read from the words with digits (the tokeniser's units of
+    // `lower` have the same digits and separators as `text`).
+    setDigitRuns(view, runsIn(scratch.units.current, view.lower.length, scratch.digitWords));
     const candidates: Candidate[] = [];
     const read = matcher.read(view.lower, tokens, view.text);
     for (const c of read.candidates) candidates.push(toOriginal(c, view));

@@ -1,4 +1,4 @@
-import { Buffer } from 'node:buffer';
+import { Utf16Units } from './utf16-units.js';
 import { CODE_VALUES, codeStep, type Word, type WordTable } from './word-table.js';
 
 /** A word of the normalised text. `surface` is lower-case; offsets index the normalised text. */
@@ -38,9 +38,10 @@ const SYMBOL = 2; // a symbol used as a letter (p@rty, a$$hole, sh!t, f***ing)
 const BREAK = 4; // ends a sentence: ! ? ; newline
 const DOT = 8; // ends a sentence before white space
 const NOT_DIGIT = 16; // anything in a word but an ASCII digit: a word without one is a number
+const DIGIT = 32; // an ASCII digit
 // Bits 8 and up: the character's value in a word's code (CODE_VALUES), read with the flags.
 const FLAGS = new Uint16Array(128);
-for (let c = 48; c <= 57; c++) FLAGS[c] = WORD;
+for (let c = 48; c <= 57; c++) FLAGS[c] = WORD | DIGIT;
 for (let c = 97; c <= 122; c++) FLAGS[c] = WORD | NOT_DIGIT;
 for (let c = 65; c <= 90; c++) FLAGS[c] = WORD | NOT_DIGIT;
 for (const c of [64, 36, 42, 124]) FLAGS[c] = SYMBOL | NOT_DIGIT;
@@ -74,24 +75,10 @@ function flagsOf(lower: string, i: number): number {
 export class TokenScratch {
   readonly tokens: Token[] = [];
   readonly pool: Token[] = [];
-  private bytes = Buffer.alloc(0);
-  private units = new Uint16Array(0);
-
-  /**
-   * The note's UTF-16 code units, then a 0: read from a typed array, a character costs a load, not
-   * a `charCodeAt` (which checks how the string is stored at every call). Copied natively.
-   */
-  unitsOf(s: string): Uint16Array {
-    if (this.units.length < s.length + 1) {
-      const size = s.length + 1024;
-      // Unpooled, so the buffer starts at offset 0 of its own memory, aligned for 16-bit reads.
-      this.bytes = Buffer.allocUnsafeSlow(2 * size);
-      this.units = new Uint16Array(this.bytes.buffer, 0, size);
-    }
-    this.bytes.write(s, 0, 'utf16le');
-    this.units[s.length] = 0;
-    return this.units;
-  }
+  /** The note's UTF-16 units, as the tokeniser reads them. */
+  readonly units = new Utf16Units();
+  /** Each word holding an ASCII digit, as start, end pairs in order: the number detectors read there. */
+  readonly digitWords: number[] = [];
 }
 
 /**
@@ -100,7 +87,10 @@ export class TokenScratch {
  * scanned and found in the table without being cut out of the text.
  */
 export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratch): Token[] {
-  const u = (scratch ?? new TokenScratch()).unitsOf(lower);
+  const own = scratch ?? new TokenScratch();
+  const u = own.units.of(lower);
+  const digitWords = own.digitWords;
+  digitWords.length = 0;
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
   const pool = scratch?.pool;
   let n = 0;
@@ -145,6 +135,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
+    if ((kept & DIGIT) !== 0) digitWords.push(start, end);
     // Numbers of up to 4 digits (prices, counts, years) are words too; longer ones (ids, ticket
     // numbers) are too many to keep.
     const word =

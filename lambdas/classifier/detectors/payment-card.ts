@@ -1,11 +1,13 @@
 import type { NormalisedText } from '../normalise.js';
 import { cueBefore, digitsOf, matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
+import { matchesInRuns } from './digit-runs.js';
 import { cardIssuer } from './validators/card-issuer.js';
 import { luhnValid } from './validators/luhn.js';
 
-// 13–19 digits, optionally grouped by spaces, dots or dashes (one separator at a time).
-const CANDIDATE = /(?<![\d.-])\d(?:[ .\-\n]?\d){12,18}(?![\d]|[.-]\d)/g;
+// 13–19 digits, optionally grouped by spaces, dots or dashes (one separator at a time). Sticky:
+// tried only where a run of 13+ digits starts a group (digit-runs.ts).
+export const CARD_CANDIDATE = /(?<![\d.-])\d(?:[ .\-\n]?\d){12,18}(?![\d]|[.-]\d)/y;
 const CVV = /\b(?:cvv2?|cvc2?|cid|csc|security code)\b\s*[:#=]?\s*(?<code>\d{3,4})\b/dgi;
 // A Luhn-valid number right after these is an order or tracking number, not a card.
 const NOT_A_CARD =
@@ -22,7 +24,7 @@ export const paymentCardDetector: Detector = {
   category: 'payment_card',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of matchesOf(CANDIDATE, view.text)) {
+    for (const m of matchesInRuns(CARD_CANDIDATE, view, 13)) {
       const digits = digitsOf(m[0]);
       const issuer = cardIssuer(digits);
       if (!issuer || !luhnValid(digits)) continue;

@@ -1,10 +1,12 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore, digitsOf, matchesOf } from './cues.js';
+import { cueBefore, digitsOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
+import { matchesInRuns } from './digit-runs.js';
 import { itinValid, ssnValid } from './validators/national-ids.js';
 
-// Nine digits, possibly grouped or spaced out one by one ("5 4 9 - 9 6 - 3 0 8 1").
-const CANDIDATE = /(?<![\w-])\d(?:[ \-.]{0,3}\d){8}(?![\w-]|[ \-.]\d)/g;
+// Nine digits, possibly grouped or spaced out one by one ("5 4 9 - 9 6 - 3 0 8 1"). Sticky: tried
+// only where a run of 9+ digits starts a group (digit-runs.ts).
+export const SSN_CANDIDATE = /(?<![\w-])\d(?:[ \-.]{0,3}\d){8}(?![\w-]|[ \-.]\d)/y;
 const ITIN_CUE = /\b(?:itin|tin|tax ?id|taxpayer id(?:entification)?(?: (?:no|number))?)\b[^a-z0-9]{0,6}$/;
 const CUE =
   /\b(?:ssn|ss#|ss no|soc(?:ial)? sec(?:urity)?(?: (?:no|number|#))?|itin|tax ?id|tin)\b[^a-z0-9]{0,6}$/;
@@ -21,7 +23,7 @@ export const ssnDetector: Detector = {
   category: 'government_id',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of matchesOf(CANDIDATE, view.text)) {
+    for (const m of matchesInRuns(SSN_CANDIDATE, view, 9)) {
       const raw = m[0];
       const digits = digitsOf(raw);
       const cue = cueBefore(view.lower, m.index, CUE, 30);

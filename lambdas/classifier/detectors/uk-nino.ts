@@ -1,9 +1,29 @@
 import type { NormalisedText } from '../normalise.js';
-import { matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
+import { digitRuns, tryAt } from './digit-runs.js';
 import { ninoValid } from './validators/national-ids.js';
 
-const PATTERN = /\b([a-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b/gi;
+export const NINO_PATTERN = /\b([a-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b/iy;
+
+/**
+ * The pattern's matches, as a global regex finds them, tried only two and three characters before
+ * each run of 6+ digits: a match's first digit follows a letter or a space after one, so it starts
+ * a run (digit-runs.ts).
+ */
+export function ninoCandidates(view: NormalisedText): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const run of digitRuns(view)) {
+    for (const at of [run.start - 3, run.start - 2]) {
+      if (at < from) continue;
+      const m = tryAt(NINO_PATTERN, view.text, at);
+      if (m === null) continue;
+      out.push(m);
+      from = at + m[0].length;
+    }
+  }
+  return out;
+}
 
 /** UK National Insurance numbers: the HMRC prefix rules make the format itself the cue. */
 export const ukNinoDetector: Detector = {
@@ -11,7 +31,7 @@ export const ukNinoDetector: Detector = {
   category: 'government_id',
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
-    for (const m of matchesOf(PATTERN, view.text)) {
+    for (const m of ninoCandidates(view)) {
       if (!ninoValid(m.slice(1).join('').toUpperCase())) continue;
       hits.push({
         start: m.index,
