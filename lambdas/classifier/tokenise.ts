@@ -113,12 +113,24 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     if (i >= len) break;
     if (brk && n > 0) sentence++;
     const start = i;
-    let end = i;
     let running = 0;
-    let code = 0;
-    // The flags of the word's characters so far, and up to its last letter or digit.
+    // The flags of the word's characters so far.
     let seen = 0;
-    let kept = 0;
+    // Letters and digits, the common case (the 0 after the note's last unit is neither).
+    for (;;) {
+      const c = u[i] as number;
+      const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
+      if ((f & WORD) === 0) break;
+      running = codeStep(running, i - start, c, f >>> 8);
+      seen |= f;
+      i++;
+    }
+    // The word as far as its last letter or digit: its code and flags there.
+    let end = i;
+    let code = running;
+    let kept = seen;
+    // Symbols used as letters go on with the word (p@rty, a$$hole, sh!t); trailing ones ("animal!")
+    // are punctuation.
     while (i < len) {
       const c = u[i] as number;
       const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
@@ -127,7 +139,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
       seen |= f;
       i++;
       if ((f & WORD) !== 0) {
-        end = i; // trailing symbols ("animal!") are punctuation
+        end = i;
         code = running;
         kept = seen;
       }
