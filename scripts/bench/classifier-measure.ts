@@ -1,11 +1,12 @@
 import snapshot from '../../dist/lexicons-en.js';
 import { createClassifier } from '../../lambdas/classifier/classifier.js';
+import { type DigitRun, runsIn, setDigitRuns } from '../../lambdas/classifier/detectors/digit-runs.js';
 import { PII_DETECTORS } from '../../lambdas/classifier/detectors/index.js';
 import { noteBitsOf, WordCueTable } from '../../lambdas/classifier/detectors/word-cues.js';
 import { defaultClassifier } from '../../lambdas/classifier/index.js';
 import { restoreLexicon } from '../../lambdas/classifier/lexicon-snapshot.js';
 import { normalise } from '../../lambdas/classifier/normalise.js';
-import { tokenise } from '../../lambdas/classifier/tokenise.js';
+import { TokenScratch, tokenise } from '../../lambdas/classifier/tokenise.js';
 import { generateNotes } from './workload.js';
 
 /** One run of the classifier bench, in one fresh process. */
@@ -96,7 +97,7 @@ export function measureClassifier(count = 5000): ClassifierRun {
  * Where the scan time goes, in µs per note (wall time, best of `rounds`, all in this process; CPU
  * time would also count the GC's and the compiler's helper threads on the other core): the whole
  * scan, the lexicon side alone (normalise + tokenise + matcher, no detectors) and the PII
- * detectors alone (on notes normalised and their word cues found beforehand).
+ * detectors alone (on notes normalised, and their word cues and digit runs found beforehand).
  */
 export function benchBreakdown(
   count = 3000,
@@ -110,6 +111,12 @@ export function benchBreakdown(
   // The word cues each note has, found beforehand as the engine finds them while reading the words.
   const cueTable = new WordCueTable(PII_DETECTORS);
   const cueBits = views.map((v) => noteBitsOf(cueTable, tokenise(v.lower)));
+  // And the runs of digits, found beforehand from the words with digits as the engine finds them.
+  const scratch = new TokenScratch();
+  const runs = views.map((v) => {
+    tokenise(v.lower, undefined, scratch);
+    return runsIn(scratch.units.current, v.lower.length, scratch.digitWords);
+  });
   const best = (run: () => void) => {
     let min = Number.POSITIVE_INFINITY;
     for (let r = 0; r < rounds; r++) {
@@ -128,6 +135,7 @@ export function benchBreakdown(
   });
   const detectorsUs = best(() => {
     views.forEach((v, i) => {
+      setDigitRuns(v, runs[i] as DigitRun[]);
       PII_DETECTORS.forEach((d, k) => {
         sink += d.detect(v, cueTable.cuesFor(k, cueBits[i] as number)).length;
       });
