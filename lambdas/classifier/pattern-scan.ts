@@ -73,9 +73,15 @@ export function nextMatch(scanner: PatternScanner, view: string, from: number): 
   }
   // Each place the prefix starts has its rarest part `offset` further on; the regex checks the rest.
   for (let at = view.indexOf(search, from + offset); at !== -1; at = view.indexOf(search, at + 1)) {
-    sticky.lastIndex = at - offset;
-    const m = sticky.exec(view);
+    const m = tryAt(sticky, view, at - offset);
     if (m !== null) return m;
   }
   return null;
+}
+
+/** A sticky regex's match at `at`, or null. */
+export function tryAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
+  if (!sticky.sticky) throw new Error(`tryAt needs a sticky regex: /${sticky.source}/${sticky.flags}`);
+  sticky.lastIndex = at;
+  return sticky.exec(text);
 }

@@ -81,16 +81,19 @@ export class TokenScratch {
   readonly digitWords: number[] = [];
 }
 
+const SHARED_UNITS = new Utf16Units();
+
 /**
  * Splits `lower` (the note lower-cased) into tokens; runs of 3+ spaced single letters ("r e h a b")
  * become one token. With a word table, each word (not a long number) comes interned: coded as it is
  * scanned and found in the table without being cut out of the text.
  */
 export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratch): Token[] {
-  const own = scratch ?? new TokenScratch();
-  const u = own.units.of(lower);
-  const digitWords = own.digitWords;
-  digitWords.length = 0;
+  // Without a scratch, the units go to a shared buffer (read only during this call) and the words
+  // with digits are not kept.
+  const u = (scratch?.units ?? SHARED_UNITS).of(lower);
+  const digitWords = scratch?.digitWords;
+  if (digitWords !== undefined) digitWords.length = 0;
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
   const pool = scratch?.pool;
   let n = 0;
@@ -147,7 +150,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
-    if ((kept & DIGIT) !== 0) digitWords.push(start, end);
+    if ((kept & DIGIT) !== 0) digitWords?.push(start, end);
     // Numbers of up to 4 digits (prices, counts, years) are words too; longer ones (ids, ticket
     // numbers) are too many to keep.
     const word =

@@ -28,4 +28,9 @@ export const corpusRecordSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type CorpusRecord = z.infer<typeof corpusRecordSchema>;
+
+/** The texts a record holds: a note's text, or each field of a lead. */
+export function recordTexts(record: CorpusRecord): string[] {
+  return record.kind === 'note' ? [record.text] : Object.values(record.fields);
+}
 export type Label = z.infer<typeof label>;

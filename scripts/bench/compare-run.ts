@@ -1,6 +1,15 @@
 // What scripts/bench/compare.ts runs in its one process, with both classifiers loaded.
+import { existsSync, readFileSync } from 'node:fs';
+import { recordTexts } from '../../lambdas/corpus/corpus-schema.js';
+import { parseJsonlStrict } from '../../lambdas/corpus/read-jsonl.js';
+
 interface Scanner {
   scanText(text: string): unknown[];
+}
+
+/** Every text of a corpus file (none if it is not there: the generated notes are checked anyway). */
+export function corpusTexts(file: string): string[] {
+  return existsSync(file) ? parseJsonlStrict(readFileSync(file, 'utf8')).flatMap(recordTexts) : [];
 }
 
 /** Stops the comparison if the two versions find anything different in any text. */

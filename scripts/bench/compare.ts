@@ -44,20 +44,11 @@ try {
     entry,
     `${imports('base', tree)}
 ${imports('head', ROOT)}
-import { readFileSync, existsSync } from 'node:fs';
 import { generateNotes } from '${ROOT}/scripts/bench/workload.js';
-import { checkSame, timePairs } from '${ROOT}/scripts/bench/compare-run.js';
-const corpus = '${join(ROOT, '..', 'shared', 'corpus', 'dev.jsonl')}';
-const texts: string[] = [];
-if (existsSync(corpus))
-  for (const line of readFileSync(corpus, 'utf8').split('\\n')) {
-    if (line.trim() === '') continue;
-    const r = JSON.parse(line);
-    if (typeof r.text === 'string') texts.push(r.text);
-    for (const v of Object.values(r.fields ?? {})) if (typeof v === 'string') texts.push(v);
-  }
+import { checkSame, corpusTexts, timePairs } from '${ROOT}/scripts/bench/compare-run.js';
 const notes = generateNotes(2000);
-checkSame(base, head, [...texts, ...notes, ...generateNotes(20000, 300, 7)]);
+const corpus = corpusTexts('${join(ROOT, '..', 'shared', 'corpus', 'dev.jsonl')}');
+checkSame(base, head, [...corpus, ...notes, ...generateNotes(20000, 300, 7)]);
 timePairs(base, head, notes, ${rounds});
 `,
   );

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import snapshot from '../../dist/lexicons-en.js';
 import { restoreLexicon } from '../../lambdas/classifier/lexicon-snapshot.js';
 import { literalPrefix, nextMatch, type PatternScanner } from '../../lambdas/classifier/pattern-scan.js';
 import { generateNotes } from '../../scripts/bench/workload.js';
+import { devCorpusTexts } from '../helpers/dev-corpus.js';
 
 describe('literalPrefix', () => {
   it.each([
@@ -52,16 +52,7 @@ function allMatches(scanner: PatternScanner, view: string, viaScanner: boolean):
 describe('nextMatch', () => {
   const scanners = restoreLexicon(snapshot).patternIndex.groups.map((g) => g.scanner);
   const withPrefix = scanners.filter((s) => s.prefix !== '');
-  const texts: string[] = [];
-  for (const line of readFileSync(new URL('../../../shared/corpus/dev.jsonl', import.meta.url), 'utf8').split(
-    '\n',
-  )) {
-    if (line.trim() === '') continue;
-    const record = JSON.parse(line) as { text?: string; fields?: Record<string, unknown> };
-    if (record.text) texts.push(record.text.toLowerCase());
-    for (const v of Object.values(record.fields ?? {}))
-      if (typeof v === 'string') texts.push(v.toLowerCase());
-  }
+  const texts = devCorpusTexts().map((t) => t.toLowerCase());
   texts.push(...generateNotes(300).map((n) => n.toLowerCase()));
 
   it('is used by most of the shipped lexicon regexes', () => {

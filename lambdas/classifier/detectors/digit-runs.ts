@@ -3,6 +3,7 @@
 // with digits start; from there one short walk finds the runs of digits a long number could lie in,
 // and each regex is tried only where such a run starts a group of digits.
 import type { NormalisedText } from '../normalise.js';
+import { tryAt } from '../pattern-scan.js';
 import { Utf16Units } from '../utf16-units.js';
 
 /**
@@ -102,11 +103,4 @@ export function matchesInRuns(sticky: RegExp, view: NormalisedText, minDigits: n
     }
   }
   return out;
-}
-
-/** The sticky regex's match at `at`, or null. */
-export function tryAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
-  if (!sticky.sticky) throw new Error(`tryAt needs a sticky regex: /${sticky.source}/${sticky.flags}`);
-  sticky.lastIndex = at;
-  return sticky.exec(text);
 }

@@ -1,6 +1,7 @@
 import type { NormalisedText } from '../normalise.js';
+import { tryAt } from '../pattern-scan.js';
 import type { Detector, DetectorHit } from './detector.js';
-import { digitRuns, tryAt } from './digit-runs.js';
+import { digitRuns } from './digit-runs.js';
 import { ninoValid } from './validators/national-ids.js';
 
 export const NINO_PATTERN = /\b([a-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b/iy;

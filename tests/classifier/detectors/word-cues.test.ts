@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesOf, windowBefore } from '../../../lambdas/classifier/detectors/cues.js';
@@ -7,6 +6,7 @@ import { PII_DETECTORS } from '../../../lambdas/classifier/detectors/index.js';
 import { noteBitsOf, WordCueTable } from '../../../lambdas/classifier/detectors/word-cues.js';
 import { normalise } from '../../../lambdas/classifier/normalise.js';
 import { tokenise } from '../../../lambdas/classifier/tokenise.js';
+import { devCorpusTexts } from '../../helpers/dev-corpus.js';
 import { ALL_CUES, detectGated } from './detect.js';
 
 // Cue words in the shapes reps write them, values the detectors accept, and the characters that
@@ -129,13 +129,7 @@ describe('detector word cues', () => {
   });
 
   it('finds the same gated and ungated on every text of the dev corpus', () => {
-    const lines = readFileSync(new URL('../../../../shared/corpus/dev.jsonl', import.meta.url), 'utf8')
-      .split('\n')
-      .filter(Boolean);
-    const texts = lines.flatMap((line) => {
-      const r = JSON.parse(line) as { text?: string; fields?: Record<string, unknown> };
-      return [r.text, ...Object.values(r.fields ?? {})].filter((v): v is string => typeof v === 'string');
-    });
+    const texts = devCorpusTexts();
     expect(texts.length).toBeGreaterThan(334);
     const differing = texts.flatMap((t) => PII_DETECTORS.filter((d) => !sameHits(d, t)).map((d) => d.id));
     expect(differing).toEqual([]);
