@@ -11,7 +11,7 @@ import type {
 import { deLeet } from './lexicon-compile.js';
 import { NoteFlags } from './note-flags.js';
 import { nextMatch } from './pattern-scan.js';
-import { has, type PhraseSet, type SequenceTable } from './phrase-set.js';
+import { type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
 import { childOf, type Trie } from './trie.js';
@@ -472,10 +472,9 @@ function startsAt(set: PhraseSet, r: Reading, j: number): number {
   const tk = r.keys[j];
   if (!tk) return -1;
   const sentence = (r.tokens[j] as Token).sentence;
-  const { byFirst }: SequenceTable = r.lexicon.sequences;
+  const table = r.lexicon.sequences;
   for (const first of tk.keys) {
-    for (const id of byFirst.get(first) ?? []) {
-      if (!has(set, id)) continue;
+    for (const id of startingWith(set, table, first)) {
       const end = continues(r, id, j, sentence);
       if (end !== -1) return end;
     }
@@ -488,8 +487,8 @@ function endsAt(set: PhraseSet, r: Reading, end: number, sentence: number): bool
   for (let j = end - 1; j >= 0 && j >= end - set.longest; j--) {
     if ((r.tokens[j] as Token).sentence !== sentence) return false;
     for (const first of (r.keys[j] as TokenKeys).keys) {
-      for (const id of r.lexicon.sequences.byFirst.get(first) ?? []) {
-        if (has(set, id) && continues(r, id, j, sentence) === end) return true;
+      for (const id of startingWith(set, r.lexicon.sequences, first)) {
+        if (continues(r, id, j, sentence) === end) return true;
       }
     }
   }

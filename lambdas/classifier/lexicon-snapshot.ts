@@ -123,6 +123,7 @@ export function restoreLexicon(snapshot: LexiconSnapshot): CompiledLexicon {
   const sets: PhraseSet[] = snapshot.phraseSets.map((p) => ({
     bits: unpackInts(p.bits) as Uint8Array,
     longest: p.longest,
+    byFirst: undefined,
   }));
   const setAt = (id: number) => (id === -1 ? null : (sets[id] as PhraseSet));
   const rules: Rule[] = snapshot.rules.map((r) => ({

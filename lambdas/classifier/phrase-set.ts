@@ -15,10 +15,37 @@ export interface PhraseSet {
   bits: Uint8Array;
   /** The most keys in one of its sequences. */
   longest: number;
+  /** Its own sequence ids by first key, built on first use (see `startingWith`). */
+  byFirst: Map<string, number[]> | undefined;
 }
 
 export function has(set: PhraseSet, id: number): boolean {
   return (((set.bits[id >> 3] ?? 0) >> (id & 7)) & 1) === 1;
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * The ids of the set's sequences that start with `key`, in table order. A context rule asks this of
+ * every word near a match: the table's own index would hand it every sequence of every list that
+ * starts with the word (hundreds for "the") to test one by one.
+ */
+export function startingWith(set: PhraseSet, table: SequenceTable, key: string): readonly number[] {
+  set.byFirst ??= indexByFirst(set, table);
+  return set.byFirst.get(key) ?? NONE;
+}
+
+function indexByFirst(set: PhraseSet, table: SequenceTable): Map<string, number[]> {
+  const byFirst = new Map<string, number[]>();
+  const count = Math.min(table.sequences.length, set.bits.length * 8);
+  for (let id = 0; id < count; id++) {
+    if (!has(set, id)) continue;
+    const first = (table.sequences[id] as string[])[0] as string;
+    const ids = byFirst.get(first);
+    if (ids) ids.push(id);
+    else byFirst.set(first, [id]);
+  }
+  return byFirst;
 }
 
 /** Adds sequences (or finds them) while lexicons compile. */
@@ -54,5 +81,5 @@ export function phraseSetOf(table: SequenceTable, ids: readonly number[]): Phras
     bits[id >> 3] = (bits[id >> 3] as number) | (1 << (id & 7));
     longest = Math.max(longest, (table.sequences[id] as string[]).length);
   }
-  return { bits, longest };
+  return { bits, longest, byFirst: undefined };
 }
