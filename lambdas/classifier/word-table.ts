@@ -46,9 +46,7 @@ export function codeOf(s: string, start = 0, end = s.length): number {
 }
 
 function sameAs(word: string, s: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
-  return true;
+  return word.length === end - start && s.startsWith(word, start);
 }
 
 /** Fibonacci hashing: a code times 2^32/φ, its top bits, spreads packed codes over the slots. */
