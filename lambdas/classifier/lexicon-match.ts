@@ -14,7 +14,7 @@ import { nextMatch } from './pattern-scan.js';
 import { type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
-import { childOf, type Trie } from './trie.js';
+import { childOf, mayPair, type Trie } from './trie.js';
 import type { Candidate } from './types.js';
 import { type Word, WordTable } from './word-table.js';
 
@@ -242,7 +242,7 @@ export class LexiconMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const tk = keys[i] as TokenKeys;
       if (tk.starts === null) continue;
-      if (tk.startsNeedNext && (keys[i + 1]?.ids.length ?? 0) === 0) continue;
+      if (tk.startsNeedNext && !this.mayGoOn(tk, keys[i + 1])) continue;
       this.walk(tokens, keys, i, hits, masks);
     }
     this.runPatterns(lower, text, tokens, keys, hits);
@@ -267,6 +267,19 @@ export class LexiconMatcher {
       });
     }
     return { candidates: out, cueBits };
+  }
+
+  /** Might a phrase starting at a word go on into the next word (`next`, if any)? */
+  private mayGoOn(tk: TokenKeys, next: TokenKeys | undefined): boolean {
+    if (next === undefined || next.ids.length === 0) return false;
+    const starts = tk.starts as number[];
+    for (let s = 0; s < starts.length; s++) {
+      for (let k = 0; k < next.ids.length; k++) {
+        const id = next.ids[k] as number;
+        if (id !== -1 && mayPair(this.lexicon.trie.arrays, starts[s] as number, id)) return true;
+      }
+    }
+    return false;
   }
 
   /** Runs the regexes whose anchors the note has, each shared regex once. */

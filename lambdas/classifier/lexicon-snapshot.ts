@@ -48,7 +48,7 @@ interface SnapshotRule {
   context: number[] | null;
 }
 
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 const CONTEXT_SETS = [
   'precededBy',

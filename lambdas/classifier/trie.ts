@@ -40,6 +40,13 @@ export interface StoredTrie {
    * walk that reaches it ("the", "is" and the like start phrases but rarely continue one).
    */
   deepKeys: Ints;
+  /**
+   * The phrases' first two words, as a filter of 2^17 bits: bit `pairBit(node, key)` is set for each
+   * first-word node and each key id that continues it. A walk from a word that starts phrases but
+   * ends none ("the", "is", "for": a third of a note's words) is looked up here before it is taken,
+   * and most go no further. A clear bit is certain; a set one only likely (pairs share bits).
+   */
+  firstPairs: Ints;
 }
 
 export interface TrieArrays extends StoredTrie {
@@ -54,7 +61,34 @@ export const STORED_TRIE = [
   'ruleList',
   'maskPairs',
   'deepKeys',
+  'firstPairs',
 ] as const satisfies readonly (keyof StoredTrie)[];
+
+/** 2^17 bits, 16 KB: the ~15,000 pairs of the English lexicons set about one bit in nine. */
+const PAIR_BITS = 1 << 17;
+
+function pairBit(node: number, key: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ key) & (PAIR_BITS - 1);
+}
+
+/** Might a phrase go on from first-word node `node` over key id `key` (see `firstPairs`)? */
+export function mayPair(a: TrieArrays, node: number, key: number): boolean {
+  const bit = pairBit(node, key);
+  return (((a.firstPairs[bit >>> 3] as number) >>> (bit & 7)) & 1) === 1;
+}
+
+/** The filter `firstPairs` of a trie's edges (`childStart`, `childKey` as stored). */
+function firstPairsOf(childStart: readonly number[], childKey: readonly number[]): Uint8Array {
+  const bits = new Uint8Array(PAIR_BITS >>> 3);
+  const firstWords = childStart[1] ?? 0;
+  for (let node = 1; node <= firstWords; node++) {
+    for (let c = childStart[node] as number; c < (childStart[node + 1] as number); c++) {
+      const bit = pairBit(node, childKey[c] as number);
+      bits[bit >>> 3] = (bits[bit >>> 3] as number) | (1 << (bit & 7));
+    }
+  }
+  return bits;
+}
 
 /** The child of `node` over key id `key`, or -1. */
 export function childOf(a: TrieArrays, node: number, key: number): number {
@@ -164,6 +198,7 @@ export function flattenTrie(root: TrieNode, rules: readonly Rule[], masks: reado
     ruleList: narrowest(ruleList),
     maskPairs: narrowest(maskPairs),
     deepKeys: narrowest(deepKeys),
+    firstPairs: firstPairsOf(childStart, childKey),
   };
   return makeTrie([...keyIds.keys()], stored, rules, masks);
 }
