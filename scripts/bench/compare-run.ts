@@ -1,4 +1,4 @@
-// What scripts/bench/compare.ts runs in its one process, with both classifiers loaded.
+// What scripts/bench/compare.ts runs in each of its processes, with both classifiers loaded.
 import { existsSync, readFileSync } from 'node:fs';
 import { recordTexts } from '../../lambdas/corpus/corpus-schema.js';
 import { parseJsonlStrict } from '../../lambdas/corpus/read-jsonl.js';
@@ -25,37 +25,56 @@ export function checkSame(base: Scanner, head: Scanner, texts: readonly string[]
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+/** Notes per timed slice: ~10 ms, short enough that the machine's speed seldom changes within a pair. */
+const SLICE = 200;
+
 /**
- * µs per note of each version, passes alternating (which goes first alternates too), after 3 warm-up
- * passes each; prints the medians and the median and quartiles of head ÷ base over paired passes.
+ * µs per note of each version, after 3 warm-up passes each. Each round goes over the notes slice by
+ * slice, both versions on each slice in turn (which goes first alternates); prints the medians of
+ * the rounds and the median and quartiles of head ÷ base over the paired slices, and returns that median.
  */
-export function timePairs(base: Scanner, head: Scanner, notes: readonly string[], rounds: number): void {
+export function timePairs(base: Scanner, head: Scanner, notes: readonly string[], rounds: number): number {
   let sink = 0;
-  const pass = (s: Scanner) => {
+  const time = (s: Scanner, from: number, to: number) => {
     const t = performance.now();
-    for (const n of notes) sink += s.scanText(n).length;
-    return ((performance.now() - t) * 1000) / notes.length;
+    for (let i = from; i < to; i++) sink += s.scanText(notes[i] as string).length;
+    return performance.now() - t;
   };
   for (let r = 0; r < 3; r++) {
-    pass(base);
-    pass(head);
+    time(base, 0, notes.length);
+    time(head, 0, notes.length);
   }
   const b: number[] = [];
   const h: number[] = [];
+  const ratios: number[] = [];
+  let pair = 0;
   for (let r = 0; r < rounds; r++) {
-    if (r % 2 === 0) {
-      b.push(pass(base));
-      h.push(pass(head));
-    } else {
-      h.push(pass(head));
-      b.push(pass(base));
+    let bSum = 0;
+    let hSum = 0;
+    for (let from = 0; from < notes.length; from += SLICE) {
+      const to = Math.min(notes.length, from + SLICE);
+      let bt: number;
+      let ht: number;
+      if (pair++ % 2 === 0) {
+        bt = time(base, from, to);
+        ht = time(head, from, to);
+      } else {
+        ht = time(head, from, to);
+        bt = time(base, from, to);
+      }
+      ratios.push(ht / bt);
+      bSum += bt;
+      hSum += ht;
     }
+    b.push((bSum * 1000) / notes.length);
+    h.push((hSum * 1000) / notes.length);
   }
-  const ratios = b.map((x, i) => (h[i] as number) / x).sort((x, y) => x - y);
+  ratios.sort((x, y) => x - y);
   const q = (p: number) => (ratios[Math.floor(p * (ratios.length - 1))] as number).toFixed(3);
   console.log(
-    `µs per note, median of ${rounds} passes: base ${median(b).toFixed(1)}, this tree ${median(h).toFixed(1)}; ` +
-      `this tree ÷ base, paired passes: median ${q(0.5)} (quartiles ${q(0.25)}–${q(0.75)})`,
+    `µs per note, median of ${rounds} rounds: base ${median(b).toFixed(1)}, this tree ${median(h).toFixed(1)}; ` +
+      `this tree ÷ base, ${ratios.length} paired slices of ${SLICE} notes: median ${q(0.5)} (quartiles ${q(0.25)}–${q(0.75)})`,
   );
   if (sink === -1) console.log(sink);
+  return ratios[Math.floor(0.5 * (ratios.length - 1))] as number;
 }
