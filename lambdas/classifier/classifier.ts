@@ -49,21 +49,16 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     for (let d = 0; d < detectors.length; d++) {
       const detector = detectors[d] as Detector;
       for (const hit of detector.detect(view, wordCues.cuesFor(d, read.cueBits))) {
-        candidates.push(
-          toOriginal(
-            {
-              category: hit.category ?? detector.category,
-              start: hit.start,
-              end: hit.end,
-              severity: hit.severity ?? CATEGORIES[hit.category ?? detector.category].severity,
-              confidence: hit.confidence,
-              ruleId: hit.ruleId,
-              message: hit.message,
-              suggestion: hit.suggestion,
-            },
-            view,
-          ),
-        );
+        candidates.push({
+          category: hit.category ?? detector.category,
+          start: view.origStart(hit.start),
+          end: view.origEnd(hit.end),
+          severity: hit.severity ?? CATEGORIES[hit.category ?? detector.category].severity,
+          confidence: hit.confidence,
+          ruleId: hit.ruleId,
+          message: hit.message,
+          suggestion: hit.suggestion,
+        });
       }
     }
     return resolveOverlaps(applyTuning(withoutPlaceholders(candidates, text), text, tuning));
@@ -82,8 +77,13 @@ export function createClassifier(options: ClassifierOptions): Classifier {
   return { scanText, scanRecord };
 }
 
+/** A candidate of the matcher (its own object) with offsets into the original text. */
 function toOriginal(c: Candidate, view: ReturnType<typeof normalise>): Candidate {
-  return { ...c, start: view.origStart(c.start), end: view.origEnd(c.end) };
+  const start = view.origStart(c.start);
+  const end = view.origEnd(c.end);
+  // Most notes are their own view (plain ASCII): the offsets stand, and the candidate needs no copy.
+  if (start === c.start && end === c.end) return c;
+  return { ...c, start, end };
 }
 
 // What redaction writes. A redacted note written back to the CRM comes back through the webhook:

@@ -8,14 +8,7 @@ import type { Candidate } from './types.js';
  */
 export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   if (candidates.length < 2) return [...candidates];
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      b.confidence - a.confidence ||
-      b.end - b.start - (a.end - a.start) ||
-      a.start - b.start ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
+  const ranked = byRank(candidates);
   // Kept spans are disjoint, so sorted by start they are also sorted by end: one binary search
   // finds the only neighbours that could overlap (a scan of every kept span was quadratic).
   const kept: Candidate[] = [];
@@ -34,6 +27,32 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
     }
   }
   return kept;
+}
+
+function compareRank(a: Candidate, b: Candidate): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    b.confidence - a.confidence ||
+    b.end - b.start - (a.end - a.start) ||
+    a.start - b.start ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/** Below this many, an insertion sort: a note has a handful of candidates, and `sort` costs more to set up. */
+const FEW = 16;
+
+/** The candidates best first, a copy; stable, as `Array.prototype.sort` is, so both orders agree. */
+function byRank(candidates: readonly Candidate[]): Candidate[] {
+  const ranked = candidates.slice();
+  if (ranked.length > FEW) return ranked.sort(compareRank);
+  for (let i = 1; i < ranked.length; i++) {
+    const c = ranked[i] as Candidate;
+    let j = i - 1;
+    for (; j >= 0 && compareRank(ranked[j] as Candidate, c) > 0; j--) ranked[j + 1] = ranked[j] as Candidate;
+    ranked[j + 1] = c;
+  }
+  return ranked;
 }
 
 /** Where `c` goes in the start-sorted, disjoint `kept`, or -1 when it overlaps a kept span. */
