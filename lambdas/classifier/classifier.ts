@@ -44,7 +44,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     // `lower` have the same digits and separators as `text`).
     setDigitRuns(view, runsIn(scratch.units.current, view.lower.length, scratch.digitWords));
     const candidates: Candidate[] = [];
-    const read = matcher.read(view.lower, tokens, view.text);
+    const read = matcher.read(view.lower, tokens, view.text, scratch.digitWords);
     for (const c of read.candidates) candidates.push(toOriginal(c, view));
     for (let d = 0; d < detectors.length; d++) {
       const detector = detectors[d] as Detector;

@@ -10,7 +10,7 @@ import type {
 } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
 import { NoteFlags } from './note-flags.js';
-import { nextMatch } from './pattern-scan.js';
+import { nextMatch, numberStarts } from './pattern-scan.js';
 import { type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
@@ -89,6 +89,11 @@ export class LexiconMatcher {
   private readonly symbols: string[] = [];
   private readonly symbolOfSubstring: number[];
   private readonly symbolSeen: Int8Array;
+  /** The note's words with digits (start, end pairs), if the caller gave them, and the `numberStarts` found from them. */
+  private digitWords: readonly number[] | undefined;
+  private readonly starts: number[] = [];
+  /** How many digits `starts` is for (0: not found yet for this note). */
+  private startsDigits = 0;
 
   /**
    * @param wordBits the detectors' word-cue bits of a word, computed once per distinct word with
@@ -217,12 +222,19 @@ export class LexiconMatcher {
     return this.read(lower, tokens, text).candidates;
   }
 
-  /** The lexicon's candidates and, from the same pass over the words, the note's word-cue bits. */
+  /**
+   * The lexicon's candidates and, from the same pass over the words, the note's word-cue bits.
+   * `digitWords`: the words of `lower` that hold a digit, as start, end pairs (the tokeniser's, see
+   * `TokenScratch`); with them, a regex that opens with a number is tried only where one starts.
+   */
   read(
     lower: string,
     tokens: readonly Token[],
     text: string = lower,
+    digitWords?: readonly number[],
   ): { candidates: Candidate[]; cueBits: number } {
+    this.digitWords = digitWords;
+    this.startsDigits = 0;
     // Reused from note to note (a scan is synchronous); cut to this note's length, so that reading
     // past its last word finds nothing.
     const keys = this.noteKeys;
@@ -341,8 +353,13 @@ export class LexiconMatcher {
     const awake = this.awake;
     // exec over the shared regex (matchAll would copy it for every note), from where the last match ended.
     const view = group.caseSensitive ? text : lower;
+    const starts = this.numberStartsFor(group.scanner.numberDigits, lower);
     let from = 0;
-    for (let m = nextMatch(group.scanner, view, 0); m !== null; m = nextMatch(group.scanner, view, from)) {
+    for (
+      let m = nextMatch(group.scanner, view, 0, starts);
+      m !== null;
+      m = nextMatch(group.scanner, view, from, starts)
+    ) {
       from = m.index + m[0].length;
       if (m[0].length === 0) from += isPairAt(view, from) ? 2 : 1;
       const span = m.indices?.groups?.hit ?? [m.index, m.index + m[0].length];
@@ -361,6 +378,17 @@ export class LexiconMatcher {
         });
       }
     }
+  }
+
+  /** Where a regex opening with a number of `digits` digits can match in this note, if that is known. */
+  private numberStartsFor(digits: number, lower: string): readonly number[] | undefined {
+    if (digits === 0 || this.digitWords === undefined) return undefined;
+    // Text and lower have the same digits, spaces and offsets: the places hold for either.
+    if (this.startsDigits !== digits) {
+      numberStarts(lower, this.digitWords, digits, this.starts);
+      this.startsDigits = digits;
+    }
+    return this.starts;
   }
 
   /** Every phrase that starts at token i; a token may be read several ways (as written, leet, fuzzy). */

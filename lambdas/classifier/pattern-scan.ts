@@ -1,7 +1,10 @@
 // A lexicon regex runs over the whole note: about 1 ns a character, a µs per 1 KB note, for every
 // regex a note wakes. A regex that opens with a word boundary and a literal word ("\bexpecting\b")
 // can only match where that word is: a native substring search finds those places, and the regex
-// is tried there alone (sticky), for the same matches at a fraction of the cost.
+// is tried there alone (sticky), for the same matches at a fraction of the cost. A regex that opens
+// with a number of so many digits after a space ("(?<![^ ])[1-9]\d\b": an age, woken by every "is")
+// can only match where such a number starts a word: the caller, who has the note's words with
+// digits, names those places (`numberStarts`).
 
 /** Literals shorter than this occur too often in a note for the jump to pay. */
 const MIN_PREFIX = 3;
@@ -41,10 +44,51 @@ export function literalPrefix(source: string, flags: string): string {
 // rare letter (it stops at every occurrence of the first character it looks for).
 const BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
 
+/**
+ * How many digits every match opens with, for a regex that opens with a number after a space or at
+ * the text's start and no digit after it: `(?<![^ ])`, any lookaheads, N of `[1-9]`, `[0-9]` or
+ * `\d`, then `\b` or `(?=\s*`. 0 for any other regex.
+ */
+export function spacedNumberDigits(source: string): number {
+  const m = /^\(\?<!\[\^ \]\)(?:\(\?!(?:[^()\\]|\\.)*\))*((?:\[1-9\]|\[0-9\]|\\d)+)(?:\\b|\(\?=\\s\*)/.exec(
+    source,
+  );
+  return m === null ? 0 : ((m[1] as string).match(/\[1-9\]|\[0-9\]|\\d/g) as string[]).length;
+}
+
+/**
+ * The places a `spacedNumberDigits` regex of `digits` digits can match: the starts of the words
+ * with digits (`digitWords`, start and end pairs, in order) that open with exactly that many digits
+ * after a space or at the text's start.
+ */
+export function numberStarts(
+  view: string,
+  digitWords: readonly number[],
+  digits: number,
+  out: number[] = [],
+): number[] {
+  out.length = 0;
+  for (let w = 0; w < digitWords.length; w += 2) {
+    const at = digitWords[w] as number;
+    if (at > 0 && view.charCodeAt(at - 1) !== 32) continue;
+    let k = 0;
+    while (k <= digits && isDigit(view.charCodeAt(at + k))) k++;
+    if (k === digits) out.push(at);
+  }
+  return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A lexicon regex ready to scan notes: global, and with its literal prefix and a sticky copy if it has one. */
 export interface PatternScanner {
   regex: RegExp;
   prefix: string;
+  /** How many digits it opens with, when it is found at `numberStarts` (`spacedNumberDigits`); else 0. */
+  numberDigits: number;
+  /** The regex made sticky, when it has a prefix or opens with a spaced number. */
   sticky: RegExp | null;
   /** What is searched for: the prefix from its rarest letter on, which starts `offset` characters in. */
   search: string;
@@ -53,21 +97,39 @@ export interface PatternScanner {
 
 export function scannerFor(regex: RegExp): PatternScanner {
   const prefix = literalPrefix(regex.source, regex.flags);
-  const sticky = prefix === '' ? null : new RegExp(regex.source, `${regex.flags.replace('g', '')}y`);
+  const numberDigits = prefix === '' ? spacedNumberDigits(regex.source) : 0;
+  const sticky =
+    prefix === '' && numberDigits === 0 ? null : new RegExp(regex.source, `${regex.flags.replace('g', '')}y`);
   let offset = 0;
   for (let i = 1; i < prefix.length; i++)
     if (BY_FREQUENCY.indexOf(prefix[i] as string) > BY_FREQUENCY.indexOf(prefix[offset] as string))
       offset = i;
-  return { regex, prefix, sticky, search: prefix.slice(offset), offset };
+  return { regex, prefix, numberDigits, sticky, search: prefix.slice(offset), offset };
 }
 
 /**
  * The leftmost match starting at or after `from`, as `regex.exec` with `lastIndex = from` finds it.
- * With a prefix, only the places the prefix occurs are tried: every match starts at one of them.
+ * With a prefix, only the places the prefix occurs are tried: every match starts at one of them. A
+ * regex that opens with a spaced number is tried at `starts` alone (its `numberStarts` in `view`),
+ * when the caller gives them.
  */
-export function nextMatch(scanner: PatternScanner, view: string, from: number): RegExpExecArray | null {
+export function nextMatch(
+  scanner: PatternScanner,
+  view: string,
+  from: number,
+  starts?: readonly number[],
+): RegExpExecArray | null {
   const { sticky, search, offset } = scanner;
-  if (sticky === null) {
+  if (scanner.numberDigits > 0 && starts !== undefined) {
+    for (let s = 0; s < starts.length; s++) {
+      const at = starts[s] as number;
+      if (at < from) continue;
+      const m = tryAt(sticky as RegExp, view, at);
+      if (m !== null) return m;
+    }
+    return null;
+  }
+  if (sticky === null || scanner.prefix === '') {
     scanner.regex.lastIndex = from;
     return scanner.regex.exec(view);
   }

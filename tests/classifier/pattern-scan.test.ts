@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import snapshot from '../../dist/lexicons-en.js';
 import { restoreLexicon } from '../../lambdas/classifier/lexicon-snapshot.js';
-import { literalPrefix, nextMatch, type PatternScanner } from '../../lambdas/classifier/pattern-scan.js';
+import {
+  literalPrefix,
+  nextMatch,
+  numberStarts,
+  type PatternScanner,
+  spacedNumberDigits,
+} from '../../lambdas/classifier/pattern-scan.js';
+import { TokenScratch, tokenise } from '../../lambdas/classifier/tokenise.js';
 import { generateNotes } from '../../scripts/bench/workload.js';
 import { devCorpusTexts } from '../helpers/dev-corpus.js';
 
@@ -29,7 +36,10 @@ describe('literalPrefix', () => {
   ])('none for %s', (_why, source, flags) => expect(literalPrefix(source, flags)).toBe(''));
 });
 
-/** Every match as the plain global regex finds them, and as the scanner does. */
+/**
+ * Every match as the plain global regex finds them, and as the scanner does (a number scanner given
+ * the places the classifier gives it: from the tokeniser's words with digits).
+ */
 function allMatches(scanner: PatternScanner, view: string, viaScanner: boolean): string[] {
   const out: string[] = [];
   if (!viaScanner) {
@@ -41,8 +51,12 @@ function allMatches(scanner: PatternScanner, view: string, viaScanner: boolean):
     }
     return out;
   }
+  const scratch = new TokenScratch();
+  tokenise(view, undefined, scratch);
+  const starts =
+    scanner.numberDigits > 0 ? numberStarts(view, scratch.digitWords, scanner.numberDigits) : undefined;
   let from = 0;
-  for (let m = nextMatch(scanner, view, 0); m !== null; m = nextMatch(scanner, view, from)) {
+  for (let m = nextMatch(scanner, view, 0, starts); m !== null; m = nextMatch(scanner, view, from, starts)) {
     out.push(`${m.index}:${m[0]}`);
     from = m.index + Math.max(1, m[0].length);
   }
@@ -78,6 +92,47 @@ describe('nextMatch', () => {
           expect(allMatches(scanner, text, true)).toEqual(allMatches(scanner, text, false));
       }),
       { numRuns: 300, seed: 11 },
+    );
+  });
+});
+
+describe('spacedNumberDigits', () => {
+  it.each([
+    ['(?<![^ ])(?!1[0-5])[1-9]\\d\\b(?![/:.,]\\d|%)', 2],
+    ['(?<![^ ])(?!1[0-5])[1-9]\\d(?=\\s*(?:[,.;!)]|$))', 2],
+    ['(?<![^ ])\\d[0-9]\\d\\b', 3],
+    ['(?<![^ ])[1-9]\\b', 1],
+  ])('%s opens with %i digits', (source, digits) => expect(spacedNumberDigits(source)).toBe(digits));
+
+  it.each([
+    ['a word boundary, not a space, before it', '\\b(?!1[0-5])[1-9]\\d-y(?:ea)?rs?-old\\b'],
+    ['a quantified digit', '(?<![^ ])[1-9]\\d+\\b'],
+    ['a counted digit', '(?<![^ ])\\d{2}\\b'],
+    ['a letter after the digits', '(?<![^ ])[1-9]\\d[a-z]'],
+    ['nothing that ends the number', '(?<![^ ])[1-9]\\d'],
+    ['no lookbehind', '[1-9]\\d\\b'],
+  ])('none for %s', (_why, source) => expect(spacedNumberDigits(source)).toBe(0));
+});
+
+describe('nextMatch at number starts', () => {
+  const numbers = restoreLexicon(snapshot)
+    .patternIndex.groups.map((g) => g.scanner)
+    .filter((s) => s.numberDigits > 0);
+
+  it('is used by the shipped age regexes that every "is" wakes', () => {
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds what the plain regex finds where numbers of every length sit among spaces, words and symbols', () => {
+    const pieces = ['16', '15', '45', '9', '120', '07', '2024', '4x', 'x4', 'é', 'is', 'age'];
+    const glue = [' ', '', '  ', '\n', '.', ',', '%', '/', ':', '-', ')', '(', '$', '@', '_'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...glue), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        for (const scanner of numbers)
+          expect(allMatches(scanner, text, true)).toEqual(allMatches(scanner, text, false));
+      }),
+      { numRuns: 3000, seed: 5 },
     );
   });
 });
