@@ -78,7 +78,8 @@ export function numberStarts(
   return out;
 }
 
-function isDigit(c: number): boolean {
+/** Is UTF-16 unit `c` an ASCII digit? */
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 

@@ -3,7 +3,7 @@
 // with digits start; from there one short walk finds the runs of digits a long number could lie in,
 // and each regex is tried only where such a run starts a group of digits.
 import type { NormalisedText } from '../normalise.js';
-import { tryAt } from '../pattern-scan.js';
+import { isDigit, tryAt } from '../pattern-scan.js';
 import { Utf16Units } from '../utf16-units.js';
 
 /**
@@ -20,10 +20,6 @@ export interface DigitRun {
 
 /** Runs with fewer digits are not kept: the shortest number a detector reads from runs has 6. */
 export const MIN_RUN_DIGITS = 6;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 function isSeparator(c: number): boolean {
   return c === 32 || c === 46 || c === 45 || c === 10;
