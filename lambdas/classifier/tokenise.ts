@@ -1,5 +1,5 @@
 import { Utf16Units } from './utf16-units.js';
-import { CODE_VALUES, codeStep, type Word, type WordTable } from './word-table.js';
+import { CODE_VALUES, codeStep, EXACT_LENGTH, hashStep, type Word, type WordTable } from './word-table.js';
 
 /** A word of the normalised text. `surface` is lower-case; offsets index the normalised text. */
 export interface Token {
@@ -117,15 +117,30 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     if (brk && n > 0) sentence++;
     const start = i;
     let running = 0;
-    // The flags of the word's characters so far.
+    // The flags of the word's characters so far, and of the character that ended its letters and digits.
     let seen = 0;
-    // Letters and digits, the common case (the 0 after the note's last unit is neither).
+    let f = 0;
+    // Letters and digits, the common case (the 0 after the note's last unit is neither). The code
+    // is packed while the word is short and plain, then hashed to its end: `codeStep` in two loops,
+    // so that neither tests which case it is in at every character.
     for (;;) {
       const c = u[i] as number;
-      const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
+      f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
       if ((f & WORD) === 0) break;
-      running = codeStep(running, i - start, c, f >>> 8);
       seen |= f;
+      const v = f >>> 8;
+      if (v === 0 || i - start >= EXACT_LENGTH) {
+        running = hashStep(running, c);
+        for (i++; ; i++) {
+          const c2 = u[i] as number;
+          f = c2 < 128 ? (FLAGS[c2] as number) : flagsOf(lower, i);
+          if ((f & WORD) === 0) break;
+          running = hashStep(running, c2);
+          seen |= f;
+        }
+        break;
+      }
+      running = (running << 6) | v;
       i++;
     }
     // The word as far as its last letter or digit: its code and flags there.
@@ -133,20 +148,21 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     let code = running;
     let kept = seen;
     // Symbols used as letters go on with the word (p@rty, a$$hole, sh!t); trailing ones ("animal!")
-    // are punctuation.
-    while (i < len) {
-      const c = u[i] as number;
-      const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
-      if ((f & (WORD | SYMBOL)) === 0) break;
-      running = codeStep(running, i - start, c, f >>> 8);
-      seen |= f;
-      i++;
-      if ((f & WORD) !== 0) {
-        end = i;
-        code = running;
-        kept = seen;
+    // are punctuation. Most words end at a space: no symbol, nothing more to read.
+    if ((f & SYMBOL) !== 0)
+      while (i < len) {
+        const c = u[i] as number;
+        f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
+        if ((f & (WORD | SYMBOL)) === 0) break;
+        running = codeStep(running, i - start, c, f >>> 8);
+        seen |= f;
+        i++;
+        if ((f & WORD) !== 0) {
+          end = i;
+          code = running;
+          kept = seen;
+        }
       }
-    }
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;

@@ -17,7 +17,8 @@ export interface Word {
 export const CODE_VALUES = new Uint8Array(128);
 for (let c = 97; c <= 122; c++) CODE_VALUES[c] = c - 96;
 for (let c = 48; c <= 57; c++) CODE_VALUES[c] = c - 21;
-const EXACT_LENGTH = 5;
+/** How many characters a packed code holds. */
+export const EXACT_LENGTH = 5;
 const FNV_PRIME = 16777619;
 const INITIAL_SLOTS = 1024;
 
@@ -30,6 +31,11 @@ const INITIAL_SLOTS = 1024;
 export function codeStep(code: number, n: number, c: number, v: number): number {
   // Packed so far (not yet hashed): the code is not negative.
   if (v !== 0 && n < EXACT_LENGTH && code >= 0) return (code << 6) | v;
+  return hashStep(code, c);
+}
+
+/** The step of `codeStep` once a word's code is hashed (or is to be from character `c` on). */
+export function hashStep(code: number, c: number): number {
   return Math.imul(code ^ c, FNV_PRIME) | HASHED;
 }
 

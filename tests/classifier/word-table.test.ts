@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultClassifier } from '../../lambdas/classifier/index.js';
 import { TokenScratch, tokenise } from '../../lambdas/classifier/tokenise.js';
@@ -51,6 +52,26 @@ describe('WordTable', () => {
       expect(t.word?.code).toBe(codeOf(t.surface));
       expect(table.word(t.surface)).toBe(t.word);
     }
+  });
+
+  it('codes every word of any text as it codes the word alone (the tokeniser packs, then hashes, in two loops)', () => {
+    // Words of every length around the packed limit, with symbols inside and after them, digits and
+    // letters past ASCII.
+    const pieces = ['a', 'q', 'z', '0', '9', 'é', 'ß', '@', '$', '*', '!', '|', '.', '-', "'"];
+    const glue = [' ', ' ', '\n', '. ', ', '];
+    const table = new WordTable();
+    const scratch = new TokenScratch();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...glue), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const t of tokenise(text, table, scratch)) {
+          if (t.word === undefined) continue;
+          expect(t.word.code).toBe(codeOf(text, t.start, t.end));
+          expect(table.word(t.surface)).toBe(t.word);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('grows past its first size and starts again empty past its limit', () => {
