@@ -1,7 +1,7 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore, digitsOf, matchesOf } from './cues.js';
+import { cueBefore, matchesOf } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
-import { luhnValid } from './validators/luhn.js';
+import { luhnValidDigits } from './validators/luhn.js';
 
 const PATTERN = /(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])/g;
 const CUE = /\b(?:sin|s\.i\.n\.?|social insurance(?: (?:no|number|#))?)\b[^a-z0-9]{0,6}$/;
@@ -19,7 +19,7 @@ export const canadaSinDetector: Detector = {
     const hits: DetectorHit[] = [];
     if (!cues.has('sin')) return hits;
     for (const m of matchesOf(PATTERN, view.text)) {
-      if (!cueBefore(view.lower, m.index, CUE, 25) || !luhnValid(digitsOf(m[0]))) continue;
+      if (!cueBefore(view.lower, m.index, CUE, 25) || !luhnValidDigits(m[0])) continue;
       hits.push({
         start: m.index,
         end: m.index + m[0].length,

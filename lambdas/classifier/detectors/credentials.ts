@@ -1,5 +1,5 @@
 import type { NormalisedText } from '../normalise.js';
-import { cueBefore, matchesOf } from './cues.js';
+import { cueBefore, matchesOf, trailingRunStart } from './cues.js';
 import type { Detector, DetectorHit, NoteCues } from './detector.js';
 
 // Secrets recognisable by shape alone (providers chose these prefixes so scanners can find them).
@@ -204,14 +204,26 @@ const NOT_A_SECRET = new Set([
   'limit',
 ]);
 
+// Hoisted: a regex literal in a function is a new object at every call.
+const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+const CODE_CUE = /^(?:pins?|pin ?code|.*code)$/i;
+const DIGIT_CODE = /^\d{3,8}[#*]?$/;
+const DIGIT = /\d/;
+const NOT_ALNUM = /[^A-Za-z0-9]/;
+const MIXED_CASE = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
+const CUE_WORD = /^\S+(?: ?code)?/;
+
 /** Does `value` look like a secret rather than an ordinary word? */
 function looksSecret(value: string, cueWord: string): boolean {
-  const v = value.replace(/[.!?:]+$/, (t) => (/[!]/.test(t) && value.length > 4 ? t : ''));
+  // Trailing . ! ? : are punctuation, unless a "!" is among them and the value is long ("Summer2024!").
+  const end = trailingRunStart(value, '.!?:');
+  const tail = value.slice(end);
+  const v = tail !== '' && !(tail.includes('!') && value.length > 4) ? value.slice(0, end) : value;
   if (v.length < 3 || NOT_A_SECRET.has(v.toLowerCase())) return false;
   // A user name or email after "login:" is not the secret.
-  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return false;
-  if (/^(?:pins?|pin ?code|.*code)$/i.test(cueWord)) return /^\d{3,8}[#*]?$/.test(v);
-  return /\d/.test(v) || /[^A-Za-z0-9]/.test(v) || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(v);
+  if (EMAIL.test(v)) return false;
+  if (CODE_CUE.test(cueWord)) return DIGIT_CODE.test(v);
+  return DIGIT.test(v) || NOT_ALNUM.test(v) || MIXED_CASE.test(v);
 }
 
 function hitOf(start: number, end: number, ruleId: string, confidence: number, what: string): DetectorHit {
@@ -267,9 +279,8 @@ export const credentialsDetector: Detector = {
         const [start, rawEnd] = m.indices?.groups?.value as [number, number];
         const raw = text.slice(start, rawEnd);
         // Trailing sentence punctuation is not part of a password ("… is hunter2." ), but "!" inside a long one is.
-        const value = raw.replace(/[.,:;?]+$/, '');
-        const cueWord =
-          pattern === CUED_VALUE ? (/^\S+(?: ?code)?/.exec(m[0].toLowerCase())?.[0] ?? '') : 'password';
+        const value = raw.slice(0, trailingRunStart(raw, '.,:;?'));
+        const cueWord = pattern === CUED_VALUE ? (CUE_WORD.exec(m[0].toLowerCase())?.[0] ?? '') : 'password';
         if (!looksSecret(value, cueWord)) continue;
         hits.push(
           hitOf(start, start + value.length, 'pii.credentials.cued', 0.9, 'A password or access code'),

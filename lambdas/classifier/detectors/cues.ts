@@ -27,6 +27,13 @@ export function cueBefore(lower: string, start: number, cue: RegExp, window = 40
   return cue.test(windowBefore(lower, start, window));
 }
 
+/** Where the run of `chars` that ends `s` starts (`s.length` if it ends in none): `s.replace(/[chars]+$/, '')` without a regex. */
+export function trailingRunStart(s: string, chars: string): number {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1] as string)) end--;
+  return end;
+}
+
 /** The digits of a span, separators dropped. */
 export function digitsOf(s: string): string {
   return s.replace(/\D/g, '');

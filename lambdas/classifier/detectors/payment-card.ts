@@ -3,7 +3,7 @@ import { cueBefore, digitsOf, matchesOf } from './cues.js';
 import type { Detector, DetectorHit } from './detector.js';
 import { matchesInRuns } from './digit-runs.js';
 import { cardIssuer } from './validators/card-issuer.js';
-import { luhnValid } from './validators/luhn.js';
+import { luhnValidDigits } from './validators/luhn.js';
 
 // 13–19 digits, optionally grouped by spaces, dots or dashes (one separator at a time). Sticky:
 // tried only where a run of 13+ digits starts a group (digit-runs.ts).
@@ -25,9 +25,10 @@ export const paymentCardDetector: Detector = {
   detect(view: NormalisedText): DetectorHit[] {
     const hits: DetectorHit[] = [];
     for (const m of matchesInRuns(CARD_CANDIDATE, view, 13)) {
-      const digits = digitsOf(m[0]);
-      const issuer = cardIssuer(digits);
-      if (!issuer || !luhnValid(digits)) continue;
+      // Most long numbers fail the checksum (order and ticket numbers): tested first, on the span.
+      if (!luhnValidDigits(m[0])) continue;
+      const issuer = cardIssuer(digitsOf(m[0]));
+      if (!issuer) continue;
       if (cueBefore(view.lower, m.index, NOT_A_CARD, 25) && !cueBefore(view.lower, m.index, CARD_CUE, 25))
         continue;
       hits.push({

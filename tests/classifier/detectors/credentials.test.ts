@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { credentialsDetector } from '../../../lambdas/classifier/detectors/credentials.js';
+import { trailingRunStart } from '../../../lambdas/classifier/detectors/cues.js';
 import { detected } from './detect.js';
 
 describe('credentials', () => {
@@ -38,4 +40,20 @@ describe('credentials', () => {
     'password is the same as the old one',
     'pin the meeting invite to the channel',
   ])('no secret in: %s', (text) => expect(detected(credentialsDetector, text)).toEqual([]));
+});
+
+describe('trailingRunStart', () => {
+  it('cuts what the regex replace it stands for cuts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '1', '.', '!', '?', ':', ',', ';', ' '), { maxLength: 12 }),
+        (parts) => {
+          const s = parts.join('');
+          expect(s.slice(0, trailingRunStart(s, '.!?:'))).toBe(s.replace(/[.!?:]+$/, ''));
+          expect(s.slice(0, trailingRunStart(s, '.,:;?'))).toBe(s.replace(/[.,:;?]+$/, ''));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

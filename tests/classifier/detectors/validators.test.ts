@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { digitsOf } from '../../../lambdas/classifier/detectors/cues.js';
 import { abaValid } from '../../../lambdas/classifier/detectors/validators/aba.js';
 import { cardIssuer } from '../../../lambdas/classifier/detectors/validators/card-issuer.js';
 import { ibanValid } from '../../../lambdas/classifier/detectors/validators/iban.js';
-import { luhnValid } from '../../../lambdas/classifier/detectors/validators/luhn.js';
+import { luhnValid, luhnValidDigits } from '../../../lambdas/classifier/detectors/validators/luhn.js';
 import {
   dniValid,
   itinValid,
@@ -60,6 +62,19 @@ describe('validators', () => {
     ['', false],
     ['12a4', false],
   ])('luhn %s → %s', (n, ok) => expect(luhnValid(n)).toBe(ok));
+
+  it('checks the digits of a span, separators and all, as it checks the digits alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('0', '1', '4', '5', '8', '9', ' ', '-', '.', '\n'), { maxLength: 24 }),
+        (parts) => {
+          const s = parts.join('');
+          expect(luhnValidDigits(s)).toBe(luhnValid(digitsOf(s)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 
   it.each([
     ['4242424242424242', 'Visa'],
