@@ -11,7 +11,7 @@ import type {
 import { deLeet } from './lexicon-compile.js';
 import { NoteFlags } from './note-flags.js';
 import { nextMatch, numberStarts } from './pattern-scan.js';
-import { type PhraseSet, startingWith } from './phrase-set.js';
+import { mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
 import { childOf, mayPair, type Trie } from './trie.js';
@@ -94,6 +94,12 @@ export class LexiconMatcher {
   private readonly starts: number[] = [];
   /** How many digits `starts` is for (0: not found yet for this note). */
   private startsDigits = 0;
+  /**
+   * Per pattern group, when its every rule must follow a phrase (`precededBy`) and its every match
+   * is a number alone: each rule's phrases. Such a group is tried only at numbers right after one.
+   */
+  private readonly precededBy: (PhraseSet[] | null)[];
+  private readonly gatedStarts: number[] = [];
 
   /**
    * @param wordBits the detectors' word-cue bits of a word, computed once per distinct word with
@@ -117,6 +123,11 @@ export class LexiconMatcher {
       return known !== -1 ? known : this.symbols.push(symbol) - 1;
     });
     this.symbolSeen = new Int8Array(this.symbols.length);
+    this.precededBy = index.groups.map((group) => {
+      if (!group.scanner.numberOnly) return null;
+      const sets = group.rules.map((rule) => rule.context?.precededBy);
+      return sets.every((set) => set !== undefined) ? (sets as PhraseSet[]) : null;
+    });
   }
 
   /** A token's keys: from its interned word if it has one, else looked up by its surface. */
@@ -336,24 +347,29 @@ export class LexiconMatcher {
       for (const slot of awake.list) wanted.set(this.groupOfSlot[slot] as number);
       // In group order, whatever order they were woken in: findings must not depend on it.
       for (let g = 0; g < index.groups.length; g++)
-        if (wanted.has(g)) this.runGroup(index.groups[g] as PatternGroup, lower, text, tokens, hits);
+        if (wanted.has(g)) this.runGroup(g, lower, text, tokens, keys, hits);
       wanted.clear();
     }
     awake.clear();
   }
 
-  /** One shared regex over the note: a hit for each of its rules the note woke. */
+  /** Pattern group `g`'s shared regex over the note: a hit for each of its rules the note woke. */
   private runGroup(
-    group: PatternGroup,
+    g: number,
     lower: string,
     text: string,
     tokens: readonly Token[],
+    keys: readonly TokenKeys[],
     hits: Hit[],
   ): void {
+    const group = this.lexicon.patternIndex.groups[g] as PatternGroup;
     const awake = this.awake;
     // exec over the shared regex (matchAll would copy it for every note), from where the last match ended.
     const view = group.caseSensitive ? text : lower;
-    const starts = this.numberStartsFor(group.scanner.numberDigits, lower);
+    let starts = this.numberStartsFor(group.scanner.numberDigits, lower);
+    const sets = this.precededBy[g];
+    if (starts !== undefined && sets)
+      starts = this.afterPhrases(group, sets, starts, { text, tokens, keys, lexicon: this.lexicon });
     let from = 0;
     for (
       let m = nextMatch(group.scanner, view, 0, starts);
@@ -378,6 +394,40 @@ export class LexiconMatcher {
         });
       }
     }
+  }
+
+  /**
+   * Of the places a group's number may start, those right after a phrase that one of its woken rules
+   * must follow: a hit anywhere else fails that rule's `precededBy`. The numbers are matched alone,
+   * so a match left untried could not have reached the next place either.
+   */
+  private afterPhrases(
+    group: PatternGroup,
+    sets: readonly PhraseSet[],
+    starts: readonly number[],
+    r: Reading,
+  ): number[] {
+    const out = this.gatedStarts;
+    out.length = 0;
+    for (let s = 0; s < starts.length; s++) {
+      const at = starts[s] as number;
+      // The number's own word: the hit's first token.
+      const first = firstEndingAfter(r.tokens, at);
+      const token = r.tokens[first];
+      const before = r.tokens[first - 1];
+      // A phrase that ends right before the number ends with the word before it, in its sentence.
+      if (token === undefined || before === undefined || before.sentence !== token.sentence) continue;
+      const beforeKeys = (r.keys[first - 1] as TokenKeys).keys;
+      for (let k = 0; k < group.slots.length; k++) {
+        if (!this.awake.has(group.slots[k] as number)) continue;
+        const set = sets[k] as PhraseSet;
+        if (beforeKeys.some((key) => mayEndWith(set, r.lexicon.sequences, key))) {
+          out.push(at);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Where a regex opening with a number of `digits` digits can match in this note, if that is known. */
@@ -474,15 +524,21 @@ function masked(m: MaskHit, hit: Hit): boolean {
   return m.mask.categories.size === 0 || m.mask.categories.has(hit.rule.category as CategoryId);
 }
 
-/** Index range [first, last] of tokens overlapping [start, end). */
-function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+/** The index of the first token that ends after `at` (`tokens.length` if none). */
+function firstEndingAfter(tokens: readonly Token[], at: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).end <= start) lo = mid + 1;
+    if ((tokens[mid] as Token).end <= at) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Index range [first, last] of tokens overlapping [start, end). */
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+  const lo = firstEndingAfter(tokens, start);
   let last = lo - 1;
   while (last + 1 < tokens.length && (tokens[last + 1] as Token).start < end) last++;
   return [lo, last];

@@ -124,6 +124,7 @@ export function restoreLexicon(snapshot: LexiconSnapshot): CompiledLexicon {
     bits: unpackInts(p.bits) as Uint8Array,
     longest: p.longest,
     byFirst: undefined,
+    lastKeys: undefined,
   }));
   const setAt = (id: number) => (id === -1 ? null : (sets[id] as PhraseSet));
   const rules: Rule[] = snapshot.rules.map((r) => ({

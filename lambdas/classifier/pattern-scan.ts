@@ -44,16 +44,52 @@ export function literalPrefix(source: string, flags: string): string {
 // rare letter (it stops at every occurrence of the first character it looks for).
 const BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
 
+// A regex that opens with a number after a space: the lookbehind, any negative lookaheads, then the
+// digits (group 1), before `\b` or `(?=\s*`.
+const SPACED_NUMBER =
+  /^\(\?<!\[\^ \]\)(?:\(\?!(?:[^()\\]|\\.)*\))*((?:\[1-9\]|\[0-9\]|\\d)+)(?=\\b|\(\?=\\s\*)/;
+
 /**
  * How many digits every match opens with, for a regex that opens with a number after a space or at
  * the text's start and no digit after it: `(?<![^ ])`, any lookaheads, N of `[1-9]`, `[0-9]` or
  * `\d`, then `\b` or `(?=\s*`. 0 for any other regex.
  */
 export function spacedNumberDigits(source: string): number {
-  const m = /^\(\?<!\[\^ \]\)(?:\(\?!(?:[^()\\]|\\.)*\))*((?:\[1-9\]|\[0-9\]|\\d)+)(?:\\b|\(\?=\\s\*)/.exec(
-    source,
-  );
+  const m = SPACED_NUMBER.exec(source);
   return m === null ? 0 : ((m[1] as string).match(/\[1-9\]|\[0-9\]|\\d/g) as string[]).length;
+}
+
+/**
+ * For a `spacedNumberDigits` regex: is every match the number alone, nothing after its digits but
+ * `\b` and lookaheads? Such a match never reaches the next word.
+ */
+export function matchesOnlyTheNumber(source: string): boolean {
+  const m = SPACED_NUMBER.exec(source);
+  if (m === null) return false;
+  for (let i = m[0].length; i < source.length; ) {
+    if (source.startsWith('\\b', i)) i += 2;
+    else if (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+      const close = closingParen(source, i);
+      if (close === -1) return false;
+      i = close + 1;
+    } else return false;
+  }
+  return true;
+}
+
+/** The index of the ")" that closes the group opening at `open`, past escapes and classes; -1 if none. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /**
@@ -89,6 +125,8 @@ export interface PatternScanner {
   prefix: string;
   /** How many digits it opens with, when it is found at `numberStarts` (`spacedNumberDigits`); else 0. */
   numberDigits: number;
+  /** With `numberDigits`: every match is the number alone (`matchesOnlyTheNumber`). */
+  numberOnly: boolean;
   /** The regex made sticky, when it has a prefix or opens with a spaced number. */
   sticky: RegExp | null;
   /** What is searched for: the prefix from its rarest letter on, which starts `offset` characters in. */
@@ -105,7 +143,8 @@ export function scannerFor(regex: RegExp): PatternScanner {
   for (let i = 1; i < prefix.length; i++)
     if (BY_FREQUENCY.indexOf(prefix[i] as string) > BY_FREQUENCY.indexOf(prefix[offset] as string))
       offset = i;
-  return { regex, prefix, numberDigits, sticky, search: prefix.slice(offset), offset };
+  const numberOnly = numberDigits > 0 && matchesOnlyTheNumber(regex.source);
+  return { regex, prefix, numberDigits, numberOnly, sticky, search: prefix.slice(offset), offset };
 }
 
 /**

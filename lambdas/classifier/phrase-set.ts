@@ -17,6 +17,8 @@ export interface PhraseSet {
   longest: number;
   /** Its own sequence ids by first key, built on first use (see `startingWith`). */
   byFirst: Map<string, number[]> | undefined;
+  /** The last keys of its sequences, built on first use (see `mayEndWith`). */
+  lastKeys: Set<string> | undefined;
 }
 
 export function has(set: PhraseSet, id: number): boolean {
@@ -33,6 +35,17 @@ const NONE: readonly number[] = [];
 export function startingWith(set: PhraseSet, table: SequenceTable, key: string): readonly number[] {
   set.byFirst ??= indexByFirst(set, table);
   return set.byFirst.get(key) ?? NONE;
+}
+
+/** Might a sequence of the set end with `key`? (Does one end with it: a test before a full `endsAt`.) */
+export function mayEndWith(set: PhraseSet, table: SequenceTable, key: string): boolean {
+  if (set.lastKeys === undefined) {
+    set.lastKeys = new Set();
+    const count = Math.min(table.sequences.length, set.bits.length * 8);
+    for (let id = 0; id < count; id++)
+      if (has(set, id)) set.lastKeys.add((table.sequences[id] as string[]).at(-1) as string);
+  }
+  return set.lastKeys.has(key);
 }
 
 function indexByFirst(set: PhraseSet, table: SequenceTable): Map<string, number[]> {
@@ -81,5 +94,5 @@ export function phraseSetOf(table: SequenceTable, ids: readonly number[]): Phras
     bits[id >> 3] = (bits[id >> 3] as number) | (1 << (id & 7));
     longest = Math.max(longest, (table.sequences[id] as string[]).length);
   }
-  return { bits, longest, byFirst: undefined };
+  return { bits, longest, byFirst: undefined, lastKeys: undefined };
 }
