@@ -10,7 +10,13 @@ import type {
 } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
 import { NoteFlags } from './note-flags.js';
-import { nextMatch, numberStarts } from './pattern-scan.js';
+import {
+  containsLiteral,
+  type LiteralSearch,
+  literalSearch,
+  nextMatch,
+  numberStarts,
+} from './pattern-scan.js';
 import { mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
@@ -89,6 +95,8 @@ export class LexiconMatcher {
   private readonly symbols: string[] = [];
   private readonly symbolOfSubstring: number[];
   private readonly symbolSeen: Int8Array;
+  /** Each substring anchor, searched for from its rarest character. */
+  private readonly substringSearch: LiteralSearch[];
   /** The note's words with digits (start, end pairs), if the caller gave them, and the `numberStarts` found from them. */
   private digitWords: readonly number[] | undefined;
   private readonly starts: number[] = [];
@@ -123,6 +131,7 @@ export class LexiconMatcher {
       return known !== -1 ? known : this.symbols.push(symbol) - 1;
     });
     this.symbolSeen = new Int8Array(this.symbols.length);
+    this.substringSearch = index.substrings.map(({ anchor }) => literalSearch(anchor));
     this.precededBy = index.groups.map((group) => {
       if (!group.scanner.numberOnly) return null;
       const sets = group.rules.map((rule) => rule.context?.precededBy);
@@ -331,7 +340,7 @@ export class LexiconMatcher {
     const symbolSeen = this.symbolSeen;
     symbolSeen.fill(-1);
     for (let s = 0; s < index.substrings.length; s++) {
-      const { anchor, slots, gate } = index.substrings[s] as PatternIndex['substrings'][number];
+      const { slots, gate } = index.substrings[s] as PatternIndex['substrings'][number];
       if (gate !== -1 && !present.has(gate)) continue;
       const symbol = this.symbolOfSubstring[s] as number;
       if (symbol !== -1) {
@@ -339,7 +348,7 @@ export class LexiconMatcher {
           symbolSeen[symbol] = lower.includes(this.symbols[symbol] as string) ? 1 : 0;
         if (symbolSeen[symbol] === 0) continue;
       }
-      if (!lower.includes(anchor)) continue;
+      if (!containsLiteral(lower, this.substringSearch[s] as LiteralSearch)) continue;
       for (const slot of slots) awake.set(slot);
     }
     present.clear();

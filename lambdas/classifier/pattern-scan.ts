@@ -44,6 +44,35 @@ export function literalPrefix(source: string, flags: string): string {
 // rare letter (it stops at every occurrence of the first character it looks for).
 const BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
 
+/** How rare a character is in a note: a space the least, then letters by frequency, digits and symbols the most. */
+function rarity(c: string): number {
+  if (c === ' ') return -1;
+  const rank = BY_FREQUENCY.indexOf(c);
+  return rank === -1 ? BY_FREQUENCY.length : rank;
+}
+
+/** A literal to search for from its rarest character: `search` is the literal from `offset` on. */
+export interface LiteralSearch {
+  literal: string;
+  search: string;
+  offset: number;
+}
+
+export function literalSearch(literal: string): LiteralSearch {
+  let offset = 0;
+  for (let i = 1; i < literal.length; i++)
+    if (rarity(literal[i] as string) > rarity(literal[offset] as string)) offset = i;
+  return { literal, search: literal.slice(offset), offset };
+}
+
+/** `text.includes(literal)`, searched for from the literal's rarest character ("y/o" from its "/"). */
+export function containsLiteral(text: string, { literal, search, offset }: LiteralSearch): boolean {
+  if (offset === 0) return text.includes(literal);
+  for (let at = text.indexOf(search, offset); at !== -1; at = text.indexOf(search, at + 1))
+    if (text.startsWith(literal, at - offset)) return true;
+  return false;
+}
+
 // A regex that opens with a number after a space: the lookbehind, any negative lookaheads, then the
 // digits (group 1), before `\b` or `(?=\s*`.
 const SPACED_NUMBER =
@@ -139,12 +168,9 @@ export function scannerFor(regex: RegExp): PatternScanner {
   const numberDigits = prefix === '' ? spacedNumberDigits(regex.source) : 0;
   const sticky =
     prefix === '' && numberDigits === 0 ? null : new RegExp(regex.source, `${regex.flags.replace('g', '')}y`);
-  let offset = 0;
-  for (let i = 1; i < prefix.length; i++)
-    if (BY_FREQUENCY.indexOf(prefix[i] as string) > BY_FREQUENCY.indexOf(prefix[offset] as string))
-      offset = i;
+  const { search, offset } = literalSearch(prefix);
   const numberOnly = numberDigits > 0 && matchesOnlyTheNumber(regex.source);
-  return { regex, prefix, numberDigits, numberOnly, sticky, search: prefix.slice(offset), offset };
+  return { regex, prefix, numberDigits, numberOnly, sticky, search, offset };
 }
 
 /**

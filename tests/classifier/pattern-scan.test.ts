@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import snapshot from '../../dist/lexicons-en.js';
 import { restoreLexicon } from '../../lambdas/classifier/lexicon-snapshot.js';
 import {
+  containsLiteral,
   literalPrefix,
+  literalSearch,
   nextMatch,
   numberStarts,
   type PatternScanner,
@@ -92,6 +94,27 @@ describe('nextMatch', () => {
           expect(allMatches(scanner, text, true)).toEqual(allMatches(scanner, text, false));
       }),
       { numRuns: 300, seed: 11 },
+    );
+  });
+});
+
+describe('containsLiteral', () => {
+  it('starts from the rarest character: a symbol before any letter, a letter before a space', () => {
+    expect(literalSearch('y/o')).toMatchObject({ search: '/o', offset: 1 });
+    expect(literalSearch('ck tard')).toMatchObject({ search: 'k tard', offset: 1 });
+    expect(literalSearch('a$$')).toMatchObject({ search: '$$', offset: 1 });
+    expect(literalSearch('/the').offset).toBe(0);
+  });
+
+  it('finds a literal exactly where includes does', () => {
+    const pieces = ['y', '/', 'o', 'a', '$', 'ck', ' ', 'tard', 'the', '*', 'h'];
+    const literals = ['y/o', '/the', 'ck tard', 'a$$', 'c**t', '*hole', 'a-hole', 'yy/'].map(literalSearch);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        for (const l of literals) expect(containsLiteral(text, l)).toBe(text.includes(l.literal));
+      }),
+      { numRuns: 3000, seed: 3 },
     );
   });
 });
