@@ -1,5 +1,5 @@
 import { Utf16Units } from './utf16-units.js';
-import { CODE_VALUES, codeStep, EXACT_LENGTH, hashStep, type Word, type WordTable } from './word-table.js';
+import { CODE_VALUES, codeStep, hashStep, type Word, WordCode, type WordTable } from './word-table.js';
 
 /** A word of the normalised text. `surface` is lower-case; offsets index the normalised text. */
 export interface Token {
@@ -33,21 +33,26 @@ function endsSentence(lower: string, i: number): boolean {
 }
 
 // What a character is to the tokeniser, as bits, so the common case is one table read and one test.
-const WORD = 1; // a letter or digit
-const SYMBOL = 2; // a symbol used as a letter (p@rty, a$$hole, sh!t, f***ing)
-const BREAK = 4; // ends a sentence: ! ? ; newline
-const DOT = 8; // ends a sentence before white space
-const NOT_DIGIT = 16; // anything in a word but an ASCII digit: a word without one is a number
-const DIGIT = 32; // an ASCII digit
+// A const enum: the bundler writes its values into the code as numbers (top-level consts of a file
+// with imports it leaves as variables, which the loop would load at every character).
+// biome-ignore lint/suspicious/noConstEnum: inlined by esbuild, which is why it is one
+const enum F {
+  WORD = 1, // a letter or digit
+  SYMBOL = 2, // a symbol used as a letter (p@rty, a$$hole, sh!t, f***ing)
+  BREAK = 4, // ends a sentence: ! ? ; newline
+  DOT = 8, // ends a sentence before white space
+  NOT_DIGIT = 16, // anything in a word but an ASCII digit: a word without one is a number
+  DIGIT = 32, // an ASCII digit
+}
 // Bits 8 and up: the character's value in a word's code (CODE_VALUES), read with the flags.
 const FLAGS = new Uint16Array(128);
-for (let c = 48; c <= 57; c++) FLAGS[c] = WORD | DIGIT;
-for (let c = 97; c <= 122; c++) FLAGS[c] = WORD | NOT_DIGIT;
-for (let c = 65; c <= 90; c++) FLAGS[c] = WORD | NOT_DIGIT;
-for (const c of [64, 36, 42, 124]) FLAGS[c] = SYMBOL | NOT_DIGIT;
-FLAGS[33] = SYMBOL | NOT_DIGIT | BREAK; // "!"
-for (const c of [63, 59, 10]) FLAGS[c] = BREAK;
-FLAGS[46] = DOT;
+for (let c = 48; c <= 57; c++) FLAGS[c] = F.WORD | F.DIGIT;
+for (let c = 97; c <= 122; c++) FLAGS[c] = F.WORD | F.NOT_DIGIT;
+for (let c = 65; c <= 90; c++) FLAGS[c] = F.WORD | F.NOT_DIGIT;
+for (const c of [64, 36, 42, 124]) FLAGS[c] = F.SYMBOL | F.NOT_DIGIT;
+FLAGS[33] = F.SYMBOL | F.NOT_DIGIT | F.BREAK; // "!"
+for (const c of [63, 59, 10]) FLAGS[c] = F.BREAK;
+FLAGS[46] = F.DOT;
 for (let c = 0; c < 128; c++) FLAGS[c] = (FLAGS[c] as number) | ((CODE_VALUES[c] as number) << 8);
 // Anchored: a lone surrogate sliced with its neighbour ("\uD800b") is no letter.
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -64,7 +69,7 @@ function flagsOf(lower: string, i: number): number {
   if (c >= 0xd800 && c <= 0xdbff) ch = lower.slice(i, i + 2);
   else if (c >= 0xdc00 && c <= 0xdfff) ch = lower.slice(i - 1, i + 1);
   else ch = lower[i] as string;
-  return LETTER_OR_DIGIT.test(ch) ? WORD | NOT_DIGIT : 0;
+  return LETTER_OR_DIGIT.test(ch) ? F.WORD | F.NOT_DIGIT : 0;
 }
 
 /**
@@ -92,6 +97,8 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
   // Without a scratch, the units go to a shared buffer (read only during this call) and the words
   // with digits are not kept.
   const u = (scratch?.units ?? SHARED_UNITS).of(lower);
+  // Read from a local: a module-level table is looked up, and checked, at every character.
+  const flags = FLAGS;
   const digitWords = scratch?.digitWords;
   if (digitWords !== undefined) digitWords.length = 0;
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
@@ -108,9 +115,9 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     let brk = false;
     while (i < len) {
       const c = u[i] as number;
-      const f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
-      if ((f & WORD) !== 0 || ((f & SYMBOL) !== 0 && isAsciiLetter(u[i + 1] as number))) break;
-      if ((f & BREAK) !== 0 || ((f & DOT) !== 0 && endsSentence(lower, i))) brk = true;
+      const f = c < 128 ? (flags[c] as number) : flagsOf(lower, i);
+      if ((f & F.WORD) !== 0 || ((f & F.SYMBOL) !== 0 && isAsciiLetter(u[i + 1] as number))) break;
+      if ((f & F.BREAK) !== 0 || ((f & F.DOT) !== 0 && endsSentence(lower, i))) brk = true;
       i++;
     }
     if (i >= len) break;
@@ -125,16 +132,16 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // so that neither tests which case it is in at every character.
     for (;;) {
       const c = u[i] as number;
-      f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
-      if ((f & WORD) === 0) break;
+      f = c < 128 ? (flags[c] as number) : flagsOf(lower, i);
+      if ((f & F.WORD) === 0) break;
       seen |= f;
       const v = f >>> 8;
-      if (v === 0 || i - start >= EXACT_LENGTH) {
+      if (v === 0 || i - start >= WordCode.EXACT_LENGTH) {
         running = hashStep(running, c);
         for (i++; ; i++) {
           const c2 = u[i] as number;
-          f = c2 < 128 ? (FLAGS[c2] as number) : flagsOf(lower, i);
-          if ((f & WORD) === 0) break;
+          f = c2 < 128 ? (flags[c2] as number) : flagsOf(lower, i);
+          if ((f & F.WORD) === 0) break;
           running = hashStep(running, c2);
           seen |= f;
         }
@@ -149,15 +156,15 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     let kept = seen;
     // Symbols used as letters go on with the word (p@rty, a$$hole, sh!t); trailing ones ("animal!")
     // are punctuation. Most words end at a space: no symbol, nothing more to read.
-    if ((f & SYMBOL) !== 0)
+    if ((f & F.SYMBOL) !== 0)
       while (i < len) {
         const c = u[i] as number;
-        f = c < 128 ? (FLAGS[c] as number) : flagsOf(lower, i);
-        if ((f & (WORD | SYMBOL)) === 0) break;
+        f = c < 128 ? (flags[c] as number) : flagsOf(lower, i);
+        if ((f & (F.WORD | F.SYMBOL)) === 0) break;
         running = codeStep(running, i - start, c, f >>> 8);
         seen |= f;
         i++;
-        if ((f & WORD) !== 0) {
+        if ((f & F.WORD) !== 0) {
           end = i;
           code = running;
           kept = seen;
@@ -166,11 +173,11 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // Three single letters in a row may be a spaced-out word: only then is a merge pass needed.
     singles = end - start === 1 ? singles + 1 : 0;
     if (singles >= 3) spaced = true;
-    if ((kept & DIGIT) !== 0) digitWords?.push(start, end);
+    if ((kept & F.DIGIT) !== 0) digitWords?.push(start, end);
     // Numbers of up to 4 digits (prices, counts, years) are words too; longer ones (ids, ticket
     // numbers) are too many to keep.
     const word =
-      words !== undefined && ((kept & NOT_DIGIT) !== 0 || end - start <= 4)
+      words !== undefined && ((kept & F.NOT_DIGIT) !== 0 || end - start <= 4)
         ? words.wordAt(lower, start, end, code)
         : undefined;
     const surface = word !== undefined ? word.surface : lower.slice(start, end);

@@ -17,9 +17,20 @@ export interface Word {
 export const CODE_VALUES = new Uint8Array(128);
 for (let c = 97; c <= 122; c++) CODE_VALUES[c] = c - 96;
 for (let c = 48; c <= 57; c++) CODE_VALUES[c] = c - 21;
-/** How many characters a packed code holds. */
-export const EXACT_LENGTH = 5;
-const FNV_PRIME = 16777619;
+/**
+ * The numbers of a word's code. A const enum: the bundler writes its values into the code (it
+ * leaves top-level consts of a file with imports as variables, loaded at every use in a loop).
+ */
+// biome-ignore lint/suspicious/noConstEnum: inlined by esbuild, which is why it is one
+export const enum WordCode {
+  /** How many characters a packed code holds. */
+  EXACT_LENGTH = 5,
+  FNV_PRIME = 16777619,
+  /** The sign bit: set on every hashed code, never on a packed one. */
+  HASHED = -2147483648,
+  /** Fibonacci hashing: a code times 2^32/φ, its top bits, spreads packed codes over the slots. */
+  GOLDEN = -1640531535,
+}
 const INITIAL_SLOTS = 1024;
 
 /**
@@ -30,17 +41,14 @@ const INITIAL_SLOTS = 1024;
  */
 export function codeStep(code: number, n: number, c: number, v: number): number {
   // Packed so far (not yet hashed): the code is not negative.
-  if (v !== 0 && n < EXACT_LENGTH && code >= 0) return (code << 6) | v;
+  if (v !== 0 && n < WordCode.EXACT_LENGTH && code >= 0) return (code << 6) | v;
   return hashStep(code, c);
 }
 
 /** The step of `codeStep` once a word's code is hashed (or is to be from character `c` on). */
 export function hashStep(code: number, c: number): number {
-  return Math.imul(code ^ c, FNV_PRIME) | HASHED;
+  return Math.imul(code ^ c, WordCode.FNV_PRIME) | WordCode.HASHED;
 }
-
-/** The sign bit: set on every hashed code, never on a packed one. */
-const HASHED = 1 << 31;
 
 export function codeOf(s: string, start = 0, end = s.length): number {
   let code = 0;
@@ -54,9 +62,6 @@ export function codeOf(s: string, start = 0, end = s.length): number {
 function sameAs(word: string, s: string, start: number, end: number): boolean {
   return word.length === end - start && s.startsWith(word, start);
 }
-
-/** Fibonacci hashing: a code times 2^32/φ, its top bits, spreads packed codes over the slots. */
-const GOLDEN = 0x9e3779b1 | 0;
 
 /**
  * Words by their characters in the note, found without cutting them out of it: a word seen before
@@ -82,7 +87,7 @@ export class WordTable {
   wordAt(s: string, start: number, end: number, code: number): Word {
     const { slots, codes } = this;
     const mask = slots.length - 1;
-    for (let i = Math.imul(code, GOLDEN) >>> this.shift; ; i = (i + 1) & mask) {
+    for (let i = Math.imul(code, WordCode.GOLDEN) >>> this.shift; ; i = (i + 1) & mask) {
       const k = codes[i];
       if (k === code) {
         const w = slots[i] as Word;
@@ -104,7 +109,7 @@ export class WordTable {
 
   private insert(word: Word): void {
     const mask = this.slots.length - 1;
-    let i = Math.imul(word.code, GOLDEN) >>> this.shift;
+    let i = Math.imul(word.code, WordCode.GOLDEN) >>> this.shift;
     while (this.codes[i] !== 0) i = (i + 1) & mask;
     this.slots[i] = word;
     this.codes[i] = word.code;
