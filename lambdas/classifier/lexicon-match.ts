@@ -434,17 +434,20 @@ export class LexiconMatcher {
       const before = r.tokens[first - 1];
       // A phrase that ends right before the number ends with the word before it, in its sentence.
       if (token === undefined || before === undefined || before.sentence !== token.sentence) continue;
-      const beforeKeys = (r.keys[first - 1] as TokenKeys).keys;
-      for (let k = 0; k < group.slots.length; k++) {
-        if (!this.awake.has(group.slots[k] as number)) continue;
-        const set = sets[k] as PhraseSet;
-        if (beforeKeys.some((key) => mayEndWith(set, r.lexicon.sequences, key))) {
-          out.push(at);
-          break;
-        }
-      }
+      if (this.mayFollow(group, sets, (r.keys[first - 1] as TokenKeys).keys)) out.push(at);
     }
     return out;
+  }
+
+  /** Can a phrase that one of the group's woken rules must follow end with one of `keys`? */
+  private mayFollow(group: PatternGroup, sets: readonly PhraseSet[], keys: readonly string[]): boolean {
+    const table = this.lexicon.sequences;
+    for (let k = 0; k < group.slots.length; k++) {
+      if (!this.awake.has(group.slots[k] as number)) continue;
+      const set = sets[k] as PhraseSet;
+      for (let j = 0; j < keys.length; j++) if (mayEndWith(set, table, keys[j] as string)) return true;
+    }
+    return false;
   }
 
   /** Where a regex opening with a number of `digits` digits can match in this note, if that is known. */
