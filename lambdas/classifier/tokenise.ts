@@ -129,7 +129,9 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     let f = 0;
     // Letters and digits, the common case (the 0 after the note's last unit is neither). The code
     // is packed while the word is short and plain, then hashed to its end: `codeStep` in two loops,
-    // so that neither tests which case it is in at every character.
+    // so that neither tests which case it is in at every character. One after the other, not one
+    // inside the other: the compiler hoists its checks out of an innermost loop only.
+    let hashing = false;
     for (;;) {
       const c = u[i] as number;
       f = c < 128 ? (flags[c] as number) : flagsOf(lower, i);
@@ -137,18 +139,21 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
       seen |= f;
       const v = f >>> 8;
       if (v === 0 || i - start >= WordCode.EXACT_LENGTH) {
-        running = hashStep(running, c);
-        for (i++; ; i++) {
-          const c2 = u[i] as number;
-          f = c2 < 128 ? (flags[c2] as number) : flagsOf(lower, i);
-          if ((f & F.WORD) === 0) break;
-          running = hashStep(running, c2);
-          seen |= f;
-        }
+        hashing = true;
         break;
       }
       running = (running << 6) | v;
       i++;
+    }
+    if (hashing) {
+      running = hashStep(running, u[i] as number);
+      for (i++; ; i++) {
+        const c = u[i] as number;
+        f = c < 128 ? (flags[c] as number) : flagsOf(lower, i);
+        if ((f & F.WORD) === 0) break;
+        running = hashStep(running, c);
+        seen |= f;
+      }
     }
     // The word as far as its last letter or digit: its code and flags there.
     let end = i;
