@@ -82,19 +82,30 @@ export function digitRuns(view: NormalisedText): DigitRun[] {
 
 /**
  * What a global regex finds, for a sticky one whose every match starts at a digit that follows no
- * digit, in a run of at least `minDigits` digits: it is tried only there, left to right, each try
- * after a match starting where the match ended (as a global regex resumes).
+ * digit and holds at least `minDigits` digits, all in one run: it is tried only there, and only
+ * while the run has that many digits left, left to right, each try after a match starting where
+ * the match ended (as a global regex resumes).
  */
 export function matchesInRuns(sticky: RegExp, view: NormalisedText, minDigits: number): RegExpExecArray[] {
   const { text } = view;
   const out: RegExpExecArray[] = [];
   for (const run of digitRuns(view)) {
     if (run.digits < minDigits) continue;
-    for (let p = run.start; p < run.end; p++) {
-      if (!isDigit(text.charCodeAt(p)) || (p > run.start && isDigit(text.charCodeAt(p - 1)))) continue;
+    // Digits of the run before p: a match, whose digits all lie in the run, needs `minDigits` from p on.
+    let before = 0;
+    for (let p = run.start; p < run.end && run.digits - before >= minDigits; p++) {
+      if (!isDigit(text.charCodeAt(p))) continue;
+      if (p > run.start && isDigit(text.charCodeAt(p - 1))) {
+        before++;
+        continue;
+      }
       const m = tryAt(sticky, text, p);
-      if (m === null) continue;
+      if (m === null) {
+        before++;
+        continue;
+      }
       out.push(m);
+      for (let q = p; q < p + m[0].length; q++) if (isDigit(text.charCodeAt(q))) before++;
       p += m[0].length - 1;
     }
   }

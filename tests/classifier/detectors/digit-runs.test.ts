@@ -127,6 +127,30 @@ describe('digit runs', () => {
     expect(globalMatches(spaced, 'id 1 2 3 4 5 6 end')).toEqual(['3:1 2 3 4 5 6']);
   });
 
+  it('finds every match of a run that holds several, counting the digits the run has left', () => {
+    // Two numbers two spaces apart are one run; the second is found after the first.
+    for (const text of [
+      'ssn 123-45-6789  234-56-7890 ok',
+      'ids 123 45 6789 - 234 56 7890',
+      '4111 1111 1111 1111  4242 4242 4242 4242',
+    ]) {
+      const view = normalise(text);
+      for (const [sticky, minDigits] of [
+        [SSN_CANDIDATE, 9],
+        [CARD_CANDIDATE, 13],
+      ] as const) {
+        const expected = globalMatches(sticky, view.text);
+        expect(found(matchesInRuns(sticky, view, minDigits))).toEqual(expected);
+      }
+    }
+    expect(found(matchesInRuns(SSN_CANDIDATE, normalise('ssn 123-45-6789  234-56-7890 ok'), 9))).toHaveLength(
+      2,
+    );
+    expect(
+      found(matchesInRuns(CARD_CANDIDATE, normalise('4111 1111 1111 1111  4242 4242 4242 4242'), 13)),
+    ).toHaveLength(2);
+  });
+
   it('rejects a regex that is not sticky', () => {
     expect(() => matchesInRuns(/\d/g, normalise('1234567890'), 6)).toThrow(/sticky/);
   });
