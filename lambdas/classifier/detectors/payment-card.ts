@@ -1,6 +1,6 @@
 import type { NormalisedText } from '../normalise.js';
 import { cueBefore, digitsOf, matchesOf } from './cues.js';
-import type { Detector, DetectorHit } from './detector.js';
+import type { Detector, DetectorHit, NoteCues } from './detector.js';
 import { matchesInRuns } from './digit-runs.js';
 import { cardIssuer } from './validators/card-issuer.js';
 import { luhnValidDigits } from './validators/luhn.js';
@@ -13,6 +13,8 @@ const CVV = /\b(?:cvv2?|cvc2?|cid|csc|security code)\b\s*[:#=]?\s*(?<code>\d{3,4
 const NOT_A_CARD =
   /\b(?:order|tracking|invoice|inv|po|ticket|ref|reference|sku|serial|imei|iccid|shipment|case)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*$/;
 const CARD_CUE = /\b(?:card|visa|mc|mastercard|amex|discover|jcb|diners|unionpay|maestro|cc|credit|debit)\b/;
+// A word cue: every CVV match has one of these words, whole ("security" of "security code").
+const CVV_WORD = /^(?:cvv2?|cvc2?|cid|csc|security)$/;
 
 const MESSAGE =
   'A payment card number lets anyone who reads the note spend on the card (and breaks PCI DSS).';
@@ -22,7 +24,8 @@ const SUGGESTION = 'Remove the card details; take card payments only through the
 export const paymentCardDetector: Detector = {
   id: 'pii.card',
   category: 'payment_card',
-  detect(view: NormalisedText): DetectorHit[] {
+  wordCues: { cvv: (w) => CVV_WORD.test(w) },
+  detect(view: NormalisedText, cues: NoteCues): DetectorHit[] {
     const hits: DetectorHit[] = [];
     for (const m of matchesInRuns(CARD_CANDIDATE, view, 13)) {
       // Most long numbers fail the checksum (order and ticket numbers): tested first, on the span.
@@ -40,7 +43,7 @@ export const paymentCardDetector: Detector = {
         suggestion: SUGGESTION,
       });
     }
-    if (hits.length > 0) {
+    if (hits.length > 0 && cues.has('cvv')) {
       for (const m of matchesOf(CVV, view.text)) {
         const [start, end] = m.indices?.groups?.code as [number, number];
         hits.push({

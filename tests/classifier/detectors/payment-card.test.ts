@@ -15,6 +15,8 @@ describe('payment cards', () => {
     ['AMEX 3782 822463 10005, cid 8830, zip 30309', ['3782 822463 10005', '8830']],
     ['split over a line: 4111 1111\n1111 1111', ['4111 1111\n1111 1111']],
     ['card 4111 1111 1111 1111 exp 09/27 cvv 318.', ['4111 1111 1111 1111', '318']],
+    ['Visa 4242 4242 4242 4242, Security Code: 737', ['4242 4242 4242 4242', '737']],
+    ['mc 5555555555554444 CVC2=491 csc 77', ['5555555555554444', '491']],
   ])('%s', (text, expected) => expect(detected(paymentCardDetector, text)).toEqual(expected));
 
   it.each([

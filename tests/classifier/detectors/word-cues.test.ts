@@ -74,6 +74,12 @@ const CUES = [
   'office',
   'card',
   'cvv',
+  'CVV2:',
+  'cvc',
+  'CID',
+  'csc#',
+  'security code',
+  'Security Code=',
   'ssn',
   'itin',
 ];
