@@ -21,6 +21,7 @@ import { mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
 import { childOf, mayPair, type Trie } from './trie.js';
+import { truncate } from './truncate.js';
 import type { Candidate } from './types.js';
 import { type Word, WordTable } from './word-table.js';
 
@@ -258,7 +259,7 @@ export class LexiconMatcher {
     // Reused from note to note (a scan is synchronous); cut to this note's length, so that reading
     // past its last word finds nothing.
     const keys = this.noteKeys;
-    keys.length = tokens.length;
+    truncate(keys, tokens.length);
     let cueBits = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
@@ -425,7 +426,7 @@ export class LexiconMatcher {
     r: Reading,
   ): number[] {
     const out = this.gatedStarts;
-    out.length = 0;
+    truncate(out);
     for (let s = 0; s < starts.length; s++) {
       const at = starts[s] as number;
       // The number's own word: the hit's first token.

@@ -26,7 +26,7 @@ export class NoteFlags {
   }
 
   clear(): void {
-    for (const i of this.setList) this.on[i] = 0;
-    this.setList.length = 0;
+    const { on, setList } = this;
+    while (setList.length > 0) on[setList.pop() as number] = 0;
   }
 }

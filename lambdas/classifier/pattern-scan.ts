@@ -6,6 +6,8 @@
 // can only match where such a number starts a word: the caller, who has the note's words with
 // digits, names those places (`numberStarts`).
 
+import { truncate } from './truncate.js';
+
 /** Literals shorter than this occur too often in a note for the jump to pay. */
 const MIN_PREFIX = 3;
 
@@ -132,7 +134,7 @@ export function numberStarts(
   digits: number,
   out: number[] = [],
 ): number[] {
-  out.length = 0;
+  truncate(out);
   for (let w = 0; w < digitWords.length; w += 2) {
     const at = digitWords[w] as number;
     if (at > 0 && view.charCodeAt(at - 1) !== 32) continue;

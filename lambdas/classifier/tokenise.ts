@@ -1,3 +1,4 @@
+import { truncate } from './truncate.js';
 import { Utf16Units } from './utf16-units.js';
 import { CODE_VALUES, codeStep, hashStep, type Word, WordCode, type WordTable } from './word-table.js';
 
@@ -100,7 +101,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
   // Read from a local: a module-level table is looked up, and checked, at every character.
   const flags = FLAGS;
   const digitWords = scratch?.digitWords;
-  if (digitWords !== undefined) digitWords.length = 0;
+  if (digitWords !== undefined) truncate(digitWords);
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
   const pool = scratch?.pool;
   let n = 0;
@@ -202,7 +203,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     n++;
     i = end;
   }
-  tokens.length = n;
+  truncate(tokens, n);
   return spaced ? mergeSpacedLetters(tokens, lower) : tokens;
 }
 
