@@ -48,6 +48,8 @@ export interface TokenKeys {
   startsNeedNext: boolean;
   /** The detectors' word cues this word satisfies (see detectors/word-cues.ts). */
   cueBits: number;
+  /** The last note (`LexiconMatcher.notes`) whose regexes this word woke: a word met again wakes nothing new. */
+  wokenIn: number;
 }
 
 /** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
@@ -61,6 +63,7 @@ const INERT: TokenKeys = {
   startFactors: [],
   startsNeedNext: true,
   cueBits: 0,
+  wokenIn: -1,
 };
 
 // The letters and digits a word starts with, before any symbol kept inside it ("af!lol" → "af").
@@ -109,6 +112,8 @@ export class LexiconMatcher {
    */
   private readonly precededBy: (PhraseSet[] | null)[];
   private readonly gatedStarts: number[] = [];
+  /** How many notes `read` has read: each word's `wokenIn` is one of these. */
+  private notes = 0;
 
   /**
    * @param wordBits the detectors' word-cue bits of a word, computed once per distinct word with
@@ -170,6 +175,7 @@ export class LexiconMatcher {
       startFactors: [],
       startsNeedNext: true,
       cueBits: 0,
+      wokenIn: -1,
     });
   }
 
@@ -186,6 +192,7 @@ export class LexiconMatcher {
       startFactors: [],
       startsNeedNext: true,
       cueBits: this.wordBits(surface),
+      wokenIn: -1,
     };
     const leet = deLeet(surface);
     if (leet !== null) {
@@ -261,6 +268,7 @@ export class LexiconMatcher {
     const keys = this.noteKeys;
     truncate(keys, tokens.length);
     let cueBits = 0;
+    const note = ++this.notes;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       const tk = this.keysOf(t.surface, t.word);
@@ -269,7 +277,10 @@ export class LexiconMatcher {
       cueBits |= t.spelled ? spelledBits(this.wordBits, t.surface) : tk.cueBits;
       // The regexes this word wakes, marked while its keys are at hand (not in a second pass over
       // the note's keys).
-      if (tk.exact !== null || tk.anchors !== null) this.wake(tk);
+      if ((tk.exact !== null || tk.anchors !== null) && tk.wokenIn !== note) {
+        tk.wokenIn = note;
+        this.wake(tk);
+      }
     }
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
