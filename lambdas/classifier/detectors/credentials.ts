@@ -55,12 +55,14 @@ const KEY_RUN = /[A-Za-z0-9+/]{40,}/g;
 const SECRET_CUE = /\b(?:secret|secret key|access key|akia[0-9a-z]{16})\b[^\n]{0,12}$/;
 // Word cues standing in for passes over the text, each true for some word of every text its
 // pattern can match: every key shape has a "_" (checked on the text) or one of KEY_WORD; every
-// SECRET_CUE one of SECRET_WORD; every CUED_VALUE keyword starts a word with one of CUED_WORD,
-// contains "code" or "apikey", or is "api" before a word starting "key"; every SLASH_PAIR has a "/"
-// (checked on the text) and one of SLASH_WORD.
+// SECRET_CUE one of SECRET_WORD; every CUED_VALUE keyword has a whole word of CUED_WORD (the
+// keyword stands between word boundaries: "pass" of "pass word", "code" of "door code", "ficode" of
+// "wi-ficode"; "passed", "pinged" and "barcode" are none), or is "api" before a word starting
+// "key"; every SLASH_PAIR has a "/" (checked on the text) and one of SLASH_WORD.
 const KEY_WORD = /xox|eyj|aiza|akia|asia|^begin$/;
 const SECRET_WORD = /secret|^access$|akia/;
-const CUED_WORD = /^(?:pass|pw|pin|login|creds|secret|token)|code|apikey/;
+const CUED_WORD =
+  /^(?:pass(?:words?|wd|codes?)?|pwd?|pins?|pincode|(?:door|gate|alarm|lock|entry|access|wifi|fi)?code|login|creds|credentials|apikey|secret|token)$/;
 const SLASH_WORD = /^(?:user|username|login|admin|root|u)$/;
 
 // "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".

@@ -11,10 +11,11 @@ const ACCOUNT =
 const BANK_CONTEXT =
   /\b(?:routing|aba|sort\s*code|bank|checking|savings|ach|wire|direct deposit|iban|swift|bic)\b/;
 
-// Word cues: each pattern's cue words start a word with one of these, or are "a/c": the words "a"
-// and "c", then checked on the text.
-const ROUTING_WORD = /^(?:routing|aba|rtn|transit)/;
-const ACCOUNT_WORD = /^acc/;
+// Word cues: each pattern's cue stands between word boundaries, a whole word of these (its "no" or
+// "number" may be run into it: "acctno"), or is "a/c": the words "a" and "c", then checked on the
+// text. "transition", "access" and "accounts" wake nothing.
+const ROUTING_WORD = /^(?:routing|aba|rtn|transit)(?:no|number)?$/;
+const ACCOUNT_WORD = /^(?:acct|account|acc)(?:no|number)?$/;
 
 const MESSAGE = 'Bank account details in a CRM note can be used for fraud and do not belong there.';
 const SUGGESTION = 'Remove the numbers; bank details go to finance through the vendor or payment system.';

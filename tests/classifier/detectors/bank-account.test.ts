@@ -26,6 +26,8 @@ describe('routing, account and sort code numbers', () => {
     ['ABA# 021000021 / account no. 000123456789', ['021000021', '000123456789']],
     ['sort code 20-45-77, acct 41385912', ['20-45-77', '41385912']],
     ['his checking account 4412337761 at Chase', ['4412337761']],
+    ['bank wire: accountno 55501234, routingno 021000021', ['55501234', '021000021']],
+    ['savings ACCTNUMBER 9988776655', ['9988776655']],
   ])('%s', (text, expected) =>
     expect(detected(usBankAccountDetector, text).sort()).toEqual([...expected].sort()));
 
