@@ -294,13 +294,14 @@ export class LexiconMatcher {
     }
     this.runPatterns(lower, text, tokens, keys, hits);
     const out: Candidate[] = [];
+    // One reading of the note for all its context checks, made only if one is needed.
+    let reading: Reading | undefined;
     for (const hit of hits) {
       if (isMasked(masks, hit)) continue;
-      if (
-        hit.rule.context &&
-        !contextAllows(hit.rule.context, { text, tokens, keys, lexicon: this.lexicon }, hit)
-      )
-        continue;
+      if (hit.rule.context) {
+        reading ??= { text, tokens, keys, lexicon: this.lexicon };
+        if (!contextAllows(hit.rule.context, reading, hit)) continue;
+      }
       const { rule } = hit;
       out.push({
         category: rule.category,
@@ -624,36 +625,45 @@ function endsAt(set: PhraseSet, r: Reading, end: number, sentence: number): bool
   return false;
 }
 
+/** Is token j in the note and in `sentence`? */
+function inSentence(tokens: readonly Token[], j: number, sentence: number): boolean {
+  return j >= 0 && j < tokens.length && (tokens[j] as Token).sentence === sentence;
+}
+
+/** Does a phrase of `set` start within `w` words of the hit (not inside it), in its sentence? */
+function near(set: PhraseSet, r: Reading, hit: Hit, w: number, sentence: number): boolean {
+  for (let j = hit.first - w; j < hit.last + w; j++) {
+    if (j >= hit.first && j < hit.last) continue;
+    if (inSentence(r.tokens, j, sentence) && startsAt(set, r, j) !== -1) return true;
+  }
+  return false;
+}
+
+// Plain functions, not closures: a scan checks a few contexts a note and made two closures for each.
 function contextAllows(ctx: CompiledContext, r: Reading, hit: Hit): boolean {
   const { tokens } = r;
   const sentence = (tokens[hit.first] as Token).sentence;
-  const sameSentence = (j: number) =>
-    j >= 0 && j < tokens.length && (tokens[j] as Token).sentence === sentence;
   if (ctx.precededBy && !endsAt(ctx.precededBy, r, hit.first, sentence)) return false;
-  if (ctx.followedBy && !(sameSentence(hit.last) && startsAt(ctx.followedBy, r, hit.last) !== -1))
+  if (
+    ctx.followedBy &&
+    !(inSentence(tokens, hit.last, sentence) && startsAt(ctx.followedBy, r, hit.last) !== -1)
+  )
     return false;
   const w = ctx.window;
   if (ctx.unlessFollowedBy) {
-    for (let j = hit.last; j < hit.last + w && sameSentence(j); j++) {
+    for (let j = hit.last; j < hit.last + w && inSentence(tokens, j, sentence); j++) {
       if (startsAt(ctx.unlessFollowedBy, r, j) !== -1) return false;
     }
   }
   if (ctx.unlessPrecededBy) {
     // A phrase that ends right before the match, or within the window before it.
-    for (let j = hit.first - 1; j >= hit.first - w - 3 && sameSentence(j); j--) {
+    for (let j = hit.first - 1; j >= hit.first - w - 3 && inSentence(tokens, j, sentence); j--) {
       const end = startsAt(ctx.unlessPrecededBy, r, j);
       if (end !== -1 && end <= hit.first && end >= hit.first - w + 1) return false;
     }
   }
-  const near = (set: PhraseSet) => {
-    for (let j = hit.first - w; j < hit.last + w; j++) {
-      if (j >= hit.first && j < hit.last) continue;
-      if (sameSentence(j) && startsAt(set, r, j) !== -1) return true;
-    }
-    return false;
-  };
-  if (ctx.unlessNear && near(ctx.unlessNear)) return false;
-  if (ctx.requireNear && !near(ctx.requireNear)) return false;
+  if (ctx.unlessNear && near(ctx.unlessNear, r, hit, w, sentence)) return false;
+  if (ctx.requireNear && !near(ctx.requireNear, r, hit, w, sentence)) return false;
   if (ctx.needsPerson && !hasPerson(r, hit, sentence)) return false;
   return true;
 }
