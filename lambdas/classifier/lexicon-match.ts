@@ -17,7 +17,7 @@ import {
   nextMatch,
   numberStarts,
 } from './pattern-scan.js';
-import { mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
+import { has, mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
 import { childOf, mayPair, type Trie } from './trie.js';
@@ -112,6 +112,8 @@ export class LexiconMatcher {
    */
   private readonly precededBy: (PhraseSet[] | null)[];
   private readonly gatedStarts: number[] = [];
+  /** Per gated group, the last words of all its rules' `precededBy` phrases, built on first use. */
+  private readonly lastWordsOf = new Map<PatternGroup, Set<string>>();
   /** How many notes `read` has read: each word's `wokenIn` is one of these. */
   private notes = 0;
 
@@ -455,6 +457,19 @@ export class LexiconMatcher {
   /** Can a phrase that one of the group's woken rules must follow end with one of `keys`? */
   private mayFollow(group: PatternGroup, sets: readonly PhraseSet[], keys: readonly string[]): boolean {
     const table = this.lexicon.sequences;
+    // Most numbers follow a word that ends none of the group's phrases ("for 40", "up to 12"): one
+    // lookup in the last words of all of them says so, before any rule's own.
+    let lastWords = this.lastWordsOf.get(group);
+    if (lastWords === undefined) {
+      lastWords = new Set();
+      for (const set of sets)
+        for (let id = 0; id < table.sequences.length; id++)
+          if (has(set, id)) lastWords.add((table.sequences[id] as string[]).at(-1) as string);
+      this.lastWordsOf.set(group, lastWords);
+    }
+    let any = false;
+    for (let j = 0; j < keys.length && !any; j++) any = lastWords.has(keys[j] as string);
+    if (!any) return false;
     for (let k = 0; k < group.slots.length; k++) {
       if (!this.awake.has(group.slots[k] as number)) continue;
       const set = sets[k] as PhraseSet;
