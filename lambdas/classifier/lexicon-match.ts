@@ -17,7 +17,7 @@ import {
   nextMatch,
   numberStarts,
 } from './pattern-scan.js';
-import { has, mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
+import { lastKeysOf, mayEndWith, type PhraseSet, startingWith } from './phrase-set.js';
 import { stem } from './stem.js';
 import { isCapitalised, type Token } from './tokenise.js';
 import { childOf, mayPair, type Trie } from './trie.js';
@@ -108,12 +108,10 @@ export class LexiconMatcher {
   private startsDigits = 0;
   /**
    * Per pattern group, when its every rule must follow a phrase (`precededBy`) and its every match
-   * is a number alone: each rule's phrases. Such a group is tried only at numbers right after one.
+   * is a number alone: its gate. Such a group is tried only at numbers right after such a phrase.
    */
-  private readonly precededBy: (PhraseSet[] | null)[];
+  private readonly gates: (NumberGate | null)[];
   private readonly gatedStarts: number[] = [];
-  /** Per gated group, the last words of all its rules' `precededBy` phrases, built on first use. */
-  private readonly lastWordsOf = new Map<PatternGroup, Set<string>>();
   /** How many notes `read` has read: each word's `wokenIn` is one of these. */
   private notes = 0;
 
@@ -140,10 +138,12 @@ export class LexiconMatcher {
     });
     this.symbolSeen = new Int8Array(this.symbols.length);
     this.substringSearch = index.substrings.map(({ anchor }) => literalSearch(anchor));
-    this.precededBy = index.groups.map((group) => {
+    this.gates = index.groups.map((group) => {
       if (!group.scanner.numberOnly) return null;
       const sets = group.rules.map((rule) => rule.context?.precededBy);
-      return sets.every((set) => set !== undefined) ? (sets as PhraseSet[]) : null;
+      return sets.every((set) => set !== undefined)
+        ? { sets: sets as PhraseSet[], lastWords: undefined }
+        : null;
     });
   }
 
@@ -399,9 +399,8 @@ export class LexiconMatcher {
     // exec over the shared regex (matchAll would copy it for every note), from where the last match ended.
     const view = group.caseSensitive ? text : lower;
     let starts = this.numberStartsFor(group.scanner.numberDigits, lower);
-    const sets = this.precededBy[g];
-    if (starts !== undefined && sets)
-      starts = this.afterPhrases(group, sets, starts, { text, tokens, keys, lexicon: this.lexicon });
+    const gate = this.gates[g];
+    if (starts !== undefined && gate) starts = this.afterPhrases(group, gate, starts, tokens, keys);
     let from = 0;
     for (
       let m = nextMatch(group.scanner, view, 0, starts);
@@ -435,44 +434,41 @@ export class LexiconMatcher {
    */
   private afterPhrases(
     group: PatternGroup,
-    sets: readonly PhraseSet[],
+    gate: NumberGate,
     starts: readonly number[],
-    r: Reading,
+    tokens: readonly Token[],
+    keys: readonly TokenKeys[],
   ): number[] {
     const out = this.gatedStarts;
     truncate(out);
     for (let s = 0; s < starts.length; s++) {
       const at = starts[s] as number;
       // The number's own word: the hit's first token.
-      const first = firstEndingAfter(r.tokens, at);
-      const token = r.tokens[first];
-      const before = r.tokens[first - 1];
+      const first = firstEndingAfter(tokens, at);
+      const token = tokens[first];
+      const before = tokens[first - 1];
       // A phrase that ends right before the number ends with the word before it, in its sentence.
       if (token === undefined || before === undefined || before.sentence !== token.sentence) continue;
-      if (this.mayFollow(group, sets, (r.keys[first - 1] as TokenKeys).keys)) out.push(at);
+      if (this.mayFollow(group, gate, (keys[first - 1] as TokenKeys).keys)) out.push(at);
     }
     return out;
   }
 
   /** Can a phrase that one of the group's woken rules must follow end with one of `keys`? */
-  private mayFollow(group: PatternGroup, sets: readonly PhraseSet[], keys: readonly string[]): boolean {
+  private mayFollow(group: PatternGroup, gate: NumberGate, keys: readonly string[]): boolean {
     const table = this.lexicon.sequences;
     // Most numbers follow a word that ends none of the group's phrases ("for 40", "up to 12"): one
     // lookup in the last words of all of them says so, before any rule's own.
-    let lastWords = this.lastWordsOf.get(group);
-    if (lastWords === undefined) {
-      lastWords = new Set();
-      for (const set of sets)
-        for (let id = 0; id < table.sequences.length; id++)
-          if (has(set, id)) lastWords.add((table.sequences[id] as string[]).at(-1) as string);
-      this.lastWordsOf.set(group, lastWords);
+    if (gate.lastWords === undefined) {
+      gate.lastWords = new Set();
+      for (const set of gate.sets) for (const key of lastKeysOf(set, table)) gate.lastWords.add(key);
     }
     let any = false;
-    for (let j = 0; j < keys.length && !any; j++) any = lastWords.has(keys[j] as string);
+    for (let j = 0; j < keys.length && !any; j++) any = gate.lastWords.has(keys[j] as string);
     if (!any) return false;
     for (let k = 0; k < group.slots.length; k++) {
       if (!this.awake.has(group.slots[k] as number)) continue;
-      const set = sets[k] as PhraseSet;
+      const set = gate.sets[k] as PhraseSet;
       for (let j = 0; j < keys.length; j++) if (mayEndWith(set, table, keys[j] as string)) return true;
     }
     return false;
@@ -554,6 +550,12 @@ interface Hit {
   start: number;
   end: number;
   confidence: number;
+}
+
+/** A number group's rules' `precededBy` phrases, and the last words of all of them (built on first use). */
+interface NumberGate {
+  sets: PhraseSet[];
+  lastWords: Set<string> | undefined;
 }
 
 interface MaskHit {

@@ -13,18 +13,27 @@ const MIN_PREFIX = 3;
 
 /** Is there a "|" outside every group and character class (the regex is an alternation)? */
 function alternatesAtTop(source: string): boolean {
+  return findInSource(source, 0, (c, depth) => c === '|' && depth === 0) !== -1;
+}
+
+/**
+ * The index of the first character of `source` from `from` on, outside character classes and not
+ * escaped, for which `found(character, depth)` holds, `depth` being how many groups are open before
+ * it; -1 if none.
+ */
+function findInSource(source: string, from: number, found: (c: string, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+  for (let i = from; i < source.length; i++) {
+    const c = source[i] as string;
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
+    else if (found(c, depth)) return i;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -110,17 +119,7 @@ export function matchesOnlyTheNumber(source: string): boolean {
 
 /** The index of the ")" that closes the group opening at `open`, past escapes and classes; -1 if none. */
 function closingParen(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+  return findInSource(source, open, (c, depth) => c === ')' && depth === 1);
 }
 
 /**

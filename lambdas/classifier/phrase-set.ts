@@ -37,28 +37,40 @@ export function startingWith(set: PhraseSet, table: SequenceTable, key: string):
   return set.byFirst.get(key) ?? NONE;
 }
 
+/** The last keys of the set's sequences, built on first use. */
+export function lastKeysOf(set: PhraseSet, table: SequenceTable): ReadonlySet<string> {
+  if (set.lastKeys === undefined) {
+    const lastKeys = new Set<string>();
+    forEachSequence(set, table, (seq) => lastKeys.add(seq.at(-1) as string));
+    set.lastKeys = lastKeys;
+  }
+  return set.lastKeys;
+}
+
 /** Might a sequence of the set end with `key`? (Does one end with it: a test before a full `endsAt`.) */
 export function mayEndWith(set: PhraseSet, table: SequenceTable, key: string): boolean {
-  if (set.lastKeys === undefined) {
-    set.lastKeys = new Set();
-    const count = Math.min(table.sequences.length, set.bits.length * 8);
-    for (let id = 0; id < count; id++)
-      if (has(set, id)) set.lastKeys.add((table.sequences[id] as string[]).at(-1) as string);
-  }
-  return set.lastKeys.has(key);
+  return lastKeysOf(set, table).has(key);
 }
 
 function indexByFirst(set: PhraseSet, table: SequenceTable): Map<string, number[]> {
   const byFirst = new Map<string, number[]>();
-  const count = Math.min(table.sequences.length, set.bits.length * 8);
-  for (let id = 0; id < count; id++) {
-    if (!has(set, id)) continue;
-    const first = (table.sequences[id] as string[])[0] as string;
+  forEachSequence(set, table, (seq, id) => {
+    const first = seq[0] as string;
     const ids = byFirst.get(first);
     if (ids) ids.push(id);
     else byFirst.set(first, [id]);
-  }
+  });
   return byFirst;
+}
+
+/** Each sequence of the set, in table order (building an index: not on a scan's path). */
+function forEachSequence(
+  set: PhraseSet,
+  table: SequenceTable,
+  visit: (seq: string[], id: number) => void,
+): void {
+  const count = Math.min(table.sequences.length, set.bits.length * 8);
+  for (let id = 0; id < count; id++) if (has(set, id)) visit(table.sequences[id] as string[], id);
 }
 
 /** Adds sequences (or finds them) while lexicons compile. */

@@ -132,21 +132,18 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // is packed while the word is short and plain, then hashed to its end: `codeStep` in two loops,
     // so that neither tests which case it is in at every character. One after the other, not one
     // inside the other: the compiler hoists its checks out of an innermost loop only.
-    let hashing = false;
     for (;;) {
       const c = u[i] as number;
       f = c < 128 ? (flags[c] as number) : flagsOf(lower, i);
       if ((f & F.WORD) === 0) break;
       seen |= f;
       const v = f >>> 8;
-      if (v === 0 || i - start >= WordCode.EXACT_LENGTH) {
-        hashing = true;
-        break;
-      }
+      if (v === 0 || i - start >= WordCode.EXACT_LENGTH) break;
       running = (running << 6) | v;
       i++;
     }
-    if (hashing) {
+    // Stopped at a letter or digit: the word goes on, hashed.
+    if ((f & F.WORD) !== 0) {
       running = hashStep(running, u[i] as number);
       for (i++; ; i++) {
         const c = u[i] as number;
