@@ -181,7 +181,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
     // numbers) are too many to keep.
     const word =
       words !== undefined && ((kept & F.NOT_DIGIT) !== 0 || end - start <= 4)
-        ? words.wordAt(lower, start, end, code)
+        ? words.wordAt(u, lower, start, end, code)
         : undefined;
     const surface = word !== undefined ? word.surface : lower.slice(start, end);
     const reused = pool?.[n];

@@ -1,4 +1,5 @@
 import type { TokenKeys } from './lexicon-match.js';
+import { Utf16Units } from './utf16-units.js';
 
 /** A distinct word of the notes scanned, interned: what the matcher reads of it is cached here. */
 export interface Word {
@@ -59,9 +60,7 @@ export function codeOf(s: string, start = 0, end = s.length): number {
   return code;
 }
 
-function sameAs(word: string, s: string, start: number, end: number): boolean {
-  return word.length === end - start && s.startsWith(word, start);
-}
+const SURFACE_UNITS = new Utf16Units();
 
 /**
  * Words by their characters in the note, found without cutting them out of it: a word seen before
@@ -76,6 +75,14 @@ export class WordTable {
   /** 32 − log2(slots): how far a mixed code is shifted to index a slot. */
   private shift = 32 - Math.log2(INITIAL_SLOTS);
   private count = 0;
+  /**
+   * The characters of every word with a hashed code, one after the other, and where each slot's
+   * word starts in them: a probe compares them with the note's units in a loop of typed-array
+   * reads, not a string call (a quarter of a note's words are long enough to be hashed).
+   */
+  private chars = new Uint16Array(INITIAL_SLOTS * 8);
+  private used = 0;
+  private at = new Int32Array(INITIAL_SLOTS);
 
   constructor(private readonly limit = 50_000) {}
 
@@ -83,48 +90,88 @@ export class WordTable {
     return this.count;
   }
 
-  /** The word at s[start, end) whose code (`codeOf`) is `code`, added if new. */
-  wordAt(s: string, start: number, end: number, code: number): Word {
+  /**
+   * The word at s[start, end) whose code (`codeOf`) is `code`, added if new; `units` are the UTF-16
+   * units of `s` (see Utf16Units).
+   */
+  wordAt(units: Uint16Array, s: string, start: number, end: number, code: number): Word {
     const { slots, codes } = this;
     const mask = slots.length - 1;
     for (let i = Math.imul(code, WordCode.GOLDEN) >>> this.shift; ; i = (i + 1) & mask) {
       const k = codes[i];
       if (k === code) {
-        const w = slots[i] as Word;
         // A packed code is the word; a hashed one may be shared by two words.
-        if (code > 0 || sameAs(w.surface, s, start, end)) return w;
+        if (code > 0 || this.sameAt(i, units, start, end)) return slots[i] as Word;
       } else if (k === 0) break;
     }
     const word: Word = { surface: s.slice(start, end), code, keys: undefined };
     if (this.count >= this.limit) this.clear();
     else if (2 * (this.count + 1) > slots.length) this.grow();
-    this.insert(word);
+    this.insert(word, code > 0 ? -1 : this.store(units, start, end));
     return word;
   }
 
   /** The word `surface`, added if new. */
   word(surface: string): Word {
-    return this.wordAt(surface, 0, surface.length, codeOf(surface));
+    return this.wordAt(SURFACE_UNITS.of(surface), surface, 0, surface.length, codeOf(surface));
   }
 
-  private insert(word: Word): void {
+  /** Is slot i's word (a hashed one) units[start, end)? */
+  private sameAt(i: number, units: Uint16Array, start: number, end: number): boolean {
+    const { chars } = this;
+    const at = this.at[i] as number;
+    // The slot's characters end where a 0 is stored (no character of a word is 0).
+    const n = end - start;
+    if (chars[at + n] !== 0) return false;
+    for (let k = 0; k < n; k++) if (chars[at + k] !== units[start + k]) return false;
+    return true;
+  }
+
+  /** Stores units[start, end) and a 0 after them; returns where they start. */
+  private store(units: Uint16Array, start: number, end: number): number {
+    const n = end - start;
+    if (this.used + n + 1 > this.chars.length) {
+      const bigger = new Uint16Array(2 * (this.used + n + 1));
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
+    }
+    const at = this.used;
+    this.chars.set(units.subarray(start, end), at);
+    this.chars[at + n] = 0;
+    this.used = at + n + 1;
+    return at;
+  }
+
+  private insert(word: Word, at: number): void {
     const mask = this.slots.length - 1;
     let i = Math.imul(word.code, WordCode.GOLDEN) >>> this.shift;
     while (this.codes[i] !== 0) i = (i + 1) & mask;
     this.slots[i] = word;
     this.codes[i] = word.code;
+    this.at[i] = at;
     this.count++;
   }
 
   private grow(): void {
     const old = this.slots;
+    const oldAt = this.at;
+    const { chars, used } = this;
     this.clear(old.length * 2);
-    for (const w of old) if (w !== undefined) this.insert(w);
+    // The stored characters stay where they are.
+    this.chars = chars;
+    this.used = used;
+    for (let i = 0; i < old.length; i++) {
+      const w = old[i];
+      if (w !== undefined) this.insert(w, oldAt[i] as number);
+    }
   }
 
   private clear(size = INITIAL_SLOTS): void {
     this.slots = new Array(size);
     this.codes = new Int32Array(size);
+    this.at = new Int32Array(size);
+    this.chars = new Uint16Array(size * 8);
+    this.used = 0;
     this.shift = 32 - Math.log2(size);
     this.count = 0;
   }

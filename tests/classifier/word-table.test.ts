@@ -2,14 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultClassifier } from '../../lambdas/classifier/index.js';
 import { TokenScratch, tokenise } from '../../lambdas/classifier/tokenise.js';
+import { Utf16Units } from '../../lambdas/classifier/utf16-units.js';
 import { codeOf, WordTable } from '../../lambdas/classifier/word-table.js';
+
+/** The word at text[start, end) as the tokeniser looks it up: by the text's units and a code. */
+const at = (table: WordTable, text: string, start: number, end: number, code = codeOf(text, start, end)) =>
+  table.wordAt(new Utf16Units().of(text), text, start, end, code);
 
 describe('WordTable', () => {
   it('finds a word by its characters in a longer text, the same object each time', () => {
     const table = new WordTable();
     const text = 'call dana, then dana again';
-    const first = table.wordAt(text, 5, 9, codeOf(text, 5, 9));
-    const second = table.wordAt(text, 16, 20, codeOf(text, 16, 20));
+    const first = at(table, text, 5, 9);
+    const second = at(table, text, 16, 20);
     expect(first.surface).toBe('dana');
     expect(second).toBe(first);
     expect(table.word('dana')).toBe(first);
@@ -19,11 +24,21 @@ describe('WordTable', () => {
   it('tells apart words whose hashed codes collide', () => {
     const table = new WordTable();
     // The same hashed (negative) code given for two different words: the characters decide.
-    const a = table.wordAt('alphabet', 0, 8, -42);
-    const b = table.wordAt('omegaman', 0, 8, -42);
+    const a = at(table, 'alphabet', 0, 8, -42);
+    const b = at(table, 'omegaman', 0, 8, -42);
     expect(a).not.toBe(b);
-    expect(table.wordAt('omegaman', 0, 8, -42)).toBe(b);
+    expect(at(table, 'omegaman', 0, 8, -42)).toBe(b);
     expect(table.size).toBe(2);
+    // One word the other's start, or its end, under one code: the lengths decide.
+    const long = at(table, 'alphabetical', 0, 12, -42);
+    const short = at(table, 'alphabetical', 0, 5, -42);
+    const tail = at(table, 'my alphabet', 3, 11, -42);
+    expect(new Set([a, b, long, short, tail]).size).toBe(4);
+    expect(tail).toBe(a);
+    expect([long.surface, short.surface]).toEqual(['alphabetical', 'alpha']);
+    expect(at(table, 'alphabetical', 0, 12, -42)).toBe(long);
+    expect(at(table, 'alphabetic', 0, 10, -42).surface).toBe('alphabetic');
+    expect(table.size).toBe(5);
   });
 
   it('codes a word of up to 5 letters and digits as itself, anything else as a negative hash', () => {
@@ -76,13 +91,17 @@ describe('WordTable', () => {
 
   it('grows past its first size and starts again empty past its limit', () => {
     const table = new WordTable(3000);
-    const words = Array.from({ length: 2500 }, (_, i) => table.word(`w${i}`));
+    // Short words (packed codes) and long ones (hashed, found by their stored characters).
+    const name = (i: number) => (i % 2 === 0 ? `w${i}` : `longer-word-${i}`);
+    const words = Array.from({ length: 2500 }, (_, i) => table.word(name(i)));
     expect(table.size).toBe(2500);
-    expect(words.every((w, i) => table.word(`w${i}`) === w)).toBe(true);
-    for (let i = 2500; i < 3000; i++) table.word(`w${i}`);
+    expect(words.every((w, i) => table.word(name(i)) === w && w.surface === name(i))).toBe(true);
+    for (let i = 2500; i < 3000; i++) table.word(name(i));
     table.word('one more');
     expect(table.size).toBe(1);
     expect(table.word('w0')).not.toBe(words[0]);
+    expect(table.word('longer-word-1')).not.toBe(words[1]);
+    expect(table.size).toBe(3);
   });
 
   it('gives tokenise interned words and short numbers, and no word to a long number', () => {
