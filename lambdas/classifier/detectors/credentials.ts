@@ -66,10 +66,12 @@ const CUED_WORD =
 const SLASH_WORD = /^(?:user|username|login|admin|root|u)$/;
 
 // "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
+// Matched on the lower-cased text (same length; a value is cut from the text by its offsets): a
+// regex without the i flag compares each character once, not in both cases.
 const CUED_VALUE =
-  /\b(?:passwords?|passwd|pass ?word|pwd|pw|passcodes?|pass ?code|pins?|pin ?code|(?:door|gate|alarm|lock|entry|access|wifi|wi-fi) ?code|login|creds|credentials|api ?key|secret|token)\b(?!-)(?:\s+(?:is|was|=)|\s*[:=(]|\s+for\s[^\n:=]{1,40}?\s(?:is|:))?\s*(?<value>[^\s"'()<>,;]{3,64})/dgi;
+  /\b(?:passwords?|passwd|pass ?word|pwd|pw|passcodes?|pass ?code|pins?|pin ?code|(?:door|gate|alarm|lock|entry|access|wifi|wi-fi) ?code|login|creds|credentials|api ?key|secret|token)\b(?!-)(?:\s+(?:is|was|=)|\s*[:=(]|\s+for\s[^\n:=]{1,40}?\s(?:is|:))?\s*(?<value>[^\s"'()<>,;]{3,64})/dg;
 const SLASH_PAIR =
-  /\b(?:user(?:name)?|login|admin|root|u)\b\s*[:=]?\s*(?:[^\s/]{1,40}\s*)?\/\s*(?<value>[^\s"'()<>,;]{4,64})/dgi;
+  /\b(?:user(?:name)?|login|admin|root|u)\b\s*[:=]?\s*(?:[^\s/]{1,40}\s*)?\/\s*(?<value>[^\s"'()<>,;]{4,64})/dg;
 
 // Words that follow "password"/"login" in ordinary business talk and are not secrets.
 const NOT_A_SECRET = new Set([
@@ -277,12 +279,12 @@ export const credentialsDetector: Detector = {
     if (cues.has('cued') || (cues.has('api') && cues.has('key'))) patterns.push(CUED_VALUE);
     if (cues.has('slash') && text.includes('/')) patterns.push(SLASH_PAIR);
     for (const pattern of patterns) {
-      for (const m of matchesOf(pattern, text)) {
+      for (const m of matchesOf(pattern, lower)) {
         const [start, rawEnd] = m.indices?.groups?.value as [number, number];
         const raw = text.slice(start, rawEnd);
         // Trailing sentence punctuation is not part of a password ("… is hunter2." ), but "!" inside a long one is.
         const value = raw.slice(0, trailingRunStart(raw, '.,:;?'));
-        const cueWord = pattern === CUED_VALUE ? (CUE_WORD.exec(m[0].toLowerCase())?.[0] ?? '') : 'password';
+        const cueWord = pattern === CUED_VALUE ? (CUE_WORD.exec(m[0])?.[0] ?? '') : 'password';
         if (!looksSecret(value, cueWord)) continue;
         hits.push(
           hitOf(start, start + value.length, 'pii.credentials.cued', 0.9, 'A password or access code'),

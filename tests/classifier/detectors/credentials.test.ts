@@ -13,6 +13,9 @@ describe('credentials', () => {
     ['user ops_admin / Gr@nite#4471', ['Gr@nite#4471']],
     ['guest wifi pw is FalconGuest2023', ['FalconGuest2023']],
     ['voicemail PIN (0917) so I can check', ['0917']],
+    // Cues in capitals: the cue patterns read the lower-cased text, the value keeps its case.
+    ['PASSWORD IS Xy7!kqTT for the VPN', ['Xy7!kqTT']],
+    ['Username: Dana / Blue#Harbor9', ['Blue#Harbor9']],
     ['door code for the loading dock is 4719#, badge in', ['4719#']],
     ['key they pasted: sk_live_51Hx9QpLk2mZr7TbVw0aN3cE', ['sk_live_51Hx9QpLk2mZr7TbVw0aN3cE']],
     [
