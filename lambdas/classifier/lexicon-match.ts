@@ -46,6 +46,12 @@ export interface TokenKeys {
   startFactors: number[];
   /** No phrase ends at this word alone: a walk from it needs the next word to continue one. */
   startsNeedNext: boolean;
+  /**
+   * `mayGoOn` without its loops for the common word, read one way: its one start node (-1: none
+   * or several) and its one continuing key id (-1: none, -2: several).
+   */
+  onlyStart: number;
+  onlyId: number;
   /** The detectors' word cues this word satisfies (see detectors/word-cues.ts). */
   cueBits: number;
   /** The last note (`LexiconMatcher.notes`) whose regexes this word woke: a word met again wakes nothing new. */
@@ -62,6 +68,8 @@ const INERT: TokenKeys = {
   starts: null,
   startFactors: [],
   startsNeedNext: true,
+  onlyStart: -1,
+  onlyId: -1,
   cueBits: 0,
   wokenIn: -1,
 };
@@ -176,6 +184,8 @@ export class LexiconMatcher {
       starts: null,
       startFactors: [],
       startsNeedNext: true,
+      onlyStart: -1,
+      onlyId: -1,
       cueBits: 0,
       wokenIn: -1,
     });
@@ -193,6 +203,8 @@ export class LexiconMatcher {
       starts: null,
       startFactors: [],
       startsNeedNext: true,
+      onlyStart: -1,
+      onlyId: -1,
       cueBits: this.wordBits(surface),
       wokenIn: -1,
     };
@@ -245,6 +257,9 @@ export class LexiconMatcher {
       tk.startFactors.push(KIND_CONFIDENCE[tk.kinds[k] as KeyKind]);
     }
     if (tk.ids.every((id) => id === -1)) tk.ids = [];
+    if (tk.starts?.length === 1) tk.onlyStart = tk.starts[0] as number;
+    const continuing = tk.ids.filter((id) => id !== -1);
+    tk.onlyId = continuing.length === 0 ? -1 : continuing.length === 1 ? (continuing[0] as number) : -2;
     return tk;
   }
 
@@ -333,7 +348,10 @@ export class LexiconMatcher {
 
   /** Might a phrase starting at a word go on into the next word (`next`, if any)? */
   private mayGoOn(tk: TokenKeys, next: TokenKeys | undefined): boolean {
-    if (next === undefined || next.ids.length === 0) return false;
+    if (next === undefined) return false;
+    const id = next.onlyId;
+    if (id === -1) return false;
+    if (id >= 0 && tk.onlyStart !== -1) return mayPair(this.lexicon.trie.arrays, tk.onlyStart, id);
     const starts = tk.starts as number[];
     for (let s = 0; s < starts.length; s++) {
       for (let k = 0; k < next.ids.length; k++) {
