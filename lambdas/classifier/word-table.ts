@@ -69,9 +69,11 @@ const SURFACE_UNITS = new Utf16Units();
  * keep their Word objects, so that is safe).
  */
 export class WordTable {
+  /**
+   * A probe compares the slot's word's own code: no array of codes beside the slots, whose reads
+   * missed the cache a second time per word (the word is read next anyway).
+   */
   private slots: (Word | undefined)[] = new Array(INITIAL_SLOTS);
-  /** Each slot's code, so a probe compares numbers before it touches a word; 0 (no word's code) when empty. */
-  private codes = new Int32Array(INITIAL_SLOTS);
   /** 32 − log2(slots): how far a mixed code is shifted to index a slot. */
   private shift = 32 - Math.log2(INITIAL_SLOTS);
   private count = 0;
@@ -95,14 +97,13 @@ export class WordTable {
    * units of `s` (see Utf16Units).
    */
   wordAt(units: Uint16Array, s: string, start: number, end: number, code: number): Word {
-    const { slots, codes } = this;
+    const { slots } = this;
     const mask = slots.length - 1;
     for (let i = Math.imul(code, WordCode.GOLDEN) >>> this.shift; ; i = (i + 1) & mask) {
-      const k = codes[i];
-      if (k === code) {
-        // A packed code is the word; a hashed one may be shared by two words.
-        if (code > 0 || this.sameAt(i, units, start, end)) return slots[i] as Word;
-      } else if (k === 0) break;
+      const w = slots[i];
+      if (w === undefined) break;
+      // A packed code is the word; a hashed one may be shared by two words.
+      if (w.code === code && (code > 0 || this.sameAt(i, units, start, end))) return w;
     }
     const word: Word = { surface: s.slice(start, end), code, keys: undefined };
     if (this.count >= this.limit) this.clear();
@@ -145,9 +146,8 @@ export class WordTable {
   private insert(word: Word, at: number): void {
     const mask = this.slots.length - 1;
     let i = Math.imul(word.code, WordCode.GOLDEN) >>> this.shift;
-    while (this.codes[i] !== 0) i = (i + 1) & mask;
+    while (this.slots[i] !== undefined) i = (i + 1) & mask;
     this.slots[i] = word;
-    this.codes[i] = word.code;
     this.at[i] = at;
     this.count++;
   }
@@ -168,7 +168,6 @@ export class WordTable {
 
   private clear(size = INITIAL_SLOTS): void {
     this.slots = new Array(size);
-    this.codes = new Int32Array(size);
     this.at = new Int32Array(size);
     this.chars = new Uint16Array(size * 8);
     this.used = 0;
