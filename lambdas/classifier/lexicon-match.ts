@@ -58,6 +58,17 @@ export interface TokenKeys {
   wokenIn: number;
 }
 
+/** What reading a note asks of each word first, as bits (copied onto its Word with its keys). */
+// biome-ignore lint/suspicious/noConstEnum: inlined by esbuild, which is why it is one
+const enum WordReads {
+  /** A phrase starts at the word (`starts`). */
+  STARTS = 1,
+  /** ... and needs the next word to continue it (`startsNeedNext`). */
+  NEEDS_NEXT = 2,
+  /** The word wakes regexes (`exact` or `anchors`). */
+  WAKES = 4,
+}
+
 /** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
 const INERT: TokenKeys = {
   keys: [],
@@ -164,9 +175,21 @@ export class LexiconMatcher {
   }
 
   private keysOfWord(word: Word): TokenKeys {
-    if (word.keys === undefined)
-      word.keys = isNumber(word.surface) ? this.numberKeys(word.surface) : this.wordKeys(word.surface);
-    return word.keys;
+    if (word.keys === undefined) this.fill(word);
+    return word.keys as TokenKeys;
+  }
+
+  /** A word's keys, computed once, and the copy of what `read` asks of them first. */
+  private fill(word: Word): void {
+    const tk = isNumber(word.surface) ? this.numberKeys(word.surface) : this.wordKeys(word.surface);
+    word.keys = tk;
+    word.reads =
+      (tk.starts !== null ? WordReads.STARTS : 0) |
+      (tk.startsNeedNext ? WordReads.NEEDS_NEXT : 0) |
+      (tk.exact !== null || tk.anchors !== null ? WordReads.WAKES : 0);
+    word.cueBits = tk.cueBits;
+    word.onlyStart = tk.onlyStart;
+    word.onlyId = tk.onlyId;
   }
 
   /** A number is its own key: no stemming, no leetspeak, no misspellings. */
@@ -288,25 +311,44 @@ export class LexiconMatcher {
     const note = ++this.notes;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      const tk = this.keysOf(t.surface, t.word);
+      const w = t.word;
+      // Most tokens are words (a merged spelled-out word or a long number is not): what is asked of
+      // every one is read from the word, its keys object only where it wakes regexes.
+      if (w !== undefined) {
+        if (w.keys === undefined) this.fill(w);
+        keys[i] = w.keys as TokenKeys;
+        cueBits |= w.cueBits;
+        if ((w.reads & WordReads.WAKES) !== 0) this.wakeOnce(w.keys as TokenKeys, note);
+        continue;
+      }
+      const tk = this.keysOf(t.surface, undefined);
       keys[i] = tk;
       // A spelled-out word ("d.o.b") is read as the detectors' regexes read it (rare: not cached).
       cueBits |= t.spelled ? spelledBits(this.wordBits, t.surface) : tk.cueBits;
-      // The regexes this word wakes, marked while its keys are at hand (not in a second pass over
-      // the note's keys).
-      if ((tk.exact !== null || tk.anchors !== null) && tk.wokenIn !== note) {
-        tk.wokenIn = note;
-        this.wake(tk);
-      }
+      if (tk.exact !== null || tk.anchors !== null) this.wakeOnce(tk, note);
     }
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
     // Most words start no phrase at all, and many that do need a next word that continues none:
     // only the others are walked.
     for (let i = 0; i < tokens.length; i++) {
-      const tk = keys[i] as TokenKeys;
-      if (tk.starts === null) continue;
-      if (tk.startsNeedNext && !this.mayGoOn(tk, keys[i + 1])) continue;
+      const w = (tokens[i] as Token).word;
+      if (w !== undefined) {
+        const reads = w.reads;
+        if ((reads & WordReads.STARTS) === 0) continue;
+        if ((reads & WordReads.NEEDS_NEXT) !== 0) {
+          const next = tokens[i + 1]?.word;
+          const id = next !== undefined ? next.onlyId : -2;
+          if (id === -1) continue;
+          if (id >= 0 && w.onlyStart !== -1) {
+            if (!mayPair(this.lexicon.trie.arrays, w.onlyStart, id)) continue;
+          } else if (!this.mayGoOn(keys[i] as TokenKeys, keys[i + 1])) continue;
+        }
+      } else {
+        const tk = keys[i] as TokenKeys;
+        if (tk.starts === null) continue;
+        if (tk.startsNeedNext && !this.mayGoOn(tk, keys[i + 1])) continue;
+      }
       this.walk(tokens, keys, i, hits, masks);
     }
     this.runPatterns(lower, text, tokens, keys, hits);
@@ -332,6 +374,13 @@ export class LexiconMatcher {
       });
     }
     return { candidates: out, cueBits };
+  }
+
+  /** `wake` for the note's first word with these keys (a word met again wakes nothing new). */
+  private wakeOnce(tk: TokenKeys, note: number): void {
+    if (tk.wokenIn === note) return;
+    tk.wokenIn = note;
+    this.wake(tk);
   }
 
   /** Marks the rule slots a word wakes ("=word" anchors) and the word anchors it holds. */

@@ -8,6 +8,15 @@ export interface Word {
   readonly code: number;
   /** The word's lexicon keys and cue bits, filled in by the matcher on first sight. */
   keys: TokenKeys | undefined;
+  /**
+   * With `keys`, a copy of what the matcher reads of them for every word of a note (see
+   * `WordReads` in lexicon-match.ts): read here, on the object the tokeniser has just read, most
+   * words' keys are never touched.
+   */
+  reads: number;
+  cueBits: number;
+  onlyStart: number;
+  onlyId: number;
 }
 
 /**
@@ -105,7 +114,15 @@ export class WordTable {
       // A packed code is the word; a hashed one may be shared by two words.
       if (w.code === code && (code > 0 || this.sameAt(i, units, start, end))) return w;
     }
-    const word: Word = { surface: s.slice(start, end), code, keys: undefined };
+    const word: Word = {
+      surface: s.slice(start, end),
+      code,
+      keys: undefined,
+      reads: 0,
+      cueBits: 0,
+      onlyStart: -1,
+      onlyId: -1,
+    };
     if (this.count >= this.limit) this.clear();
     else if (2 * (this.count + 1) > slots.length) this.grow();
     this.insert(word, code > 0 ? -1 : this.store(units, start, end));
