@@ -32,8 +32,14 @@ const KIND_CONFIDENCE = [1, 0.95, 0.75] as const;
 export interface TokenKeys {
   keys: string[];
   kinds: KeyKind[];
-  /** Ids of the word anchors (see `PatternIndex.words`) inside this word, or null. */
+  /** Ids of the word anchors (see `PatternIndex.words`) inside this word that wake rule slots, or null. */
   anchors: number[] | null;
+  /**
+   * The word anchors inside this word that gate substring searches (`PatternIndex.substrings`),
+   * as bits (see `LexiconMatcher.gateBits`): ORed over a note's words like the cue bits, not marked
+   * one by one ("nt" of "want" gates "c*nt", "st" of "still" gates "st@rd": most notes hold both).
+   */
+  gateBits: number;
   /** Rule slots this word wakes as an "=word" anchor, or null. */
   exact: number[] | null;
   /**
@@ -69,12 +75,32 @@ const enum WordReads {
   WAKES = 4,
 }
 
+/**
+ * Bits for the word anchors that gate substring searches, one each for the first 31 (in the order
+ * the substrings name them); a substring whose gate has none is not gated. `gates`: each substring's
+ * gate (a word anchor id, or -1).
+ */
+export function gateBitsOf(
+  gates: readonly number[],
+  anchorCount: number,
+): { gateBit: Int32Array; substringGates: number[] } {
+  const gateBit = new Int32Array(anchorCount);
+  let bits = 0;
+  const substringGates = gates.map((gate) => {
+    if (gate === -1) return 0;
+    if (gateBit[gate] === 0 && bits < 31) gateBit[gate] = 1 << bits++;
+    return gateBit[gate] as number;
+  });
+  return { gateBit, substringGates };
+}
+
 /** A number that is no key of any phrase or context rule and holds no anchor: it matches nothing. */
 const INERT: TokenKeys = {
   keys: [],
   kinds: [],
   ids: [],
   anchors: null,
+  gateBits: 0,
   exact: null,
   starts: null,
   startFactors: [],
@@ -110,7 +136,12 @@ export class LexiconMatcher {
   private readonly noteKeys: TokenKeys[] = [];
   /** Per-note scratch for `runPatterns`: the rule slots a note wakes, its word anchors, the pattern groups to run. */
   private readonly awake: NoteFlags;
-  private readonly present: NoteFlags;
+  /**
+   * Each word anchor's gate bit (0 if it gates no search), and each substring's gate as a bit (0:
+   * ungated; past 31 gates, the rest go ungated: a gate may let too much through, never too little).
+   */
+  private readonly gateBit: Int32Array;
+  private readonly substringGates: number[];
   private readonly wanted: NoteFlags;
   /** The pattern group of each rule slot. */
   private readonly groupOfSlot: Int32Array;
@@ -144,7 +175,10 @@ export class LexiconMatcher {
   ) {
     const index = lexicon.patternIndex;
     this.awake = new NoteFlags(index.slotCount);
-    this.present = new NoteFlags(index.words.anchors.length);
+    ({ gateBit: this.gateBit, substringGates: this.substringGates } = gateBitsOf(
+      index.substrings.map(({ gate }) => gate),
+      index.words.anchors.length,
+    ));
     this.wanted = new NoteFlags(index.groups.length);
     this.groupOfSlot = new Int32Array(index.slotCount);
     index.groups.forEach((group, g) => {
@@ -188,21 +222,23 @@ export class LexiconMatcher {
       (tk.startsNeedNext ? WordReads.NEEDS_NEXT : 0) |
       (tk.exact !== null || tk.anchors !== null ? WordReads.WAKES : 0);
     word.cueBits = tk.cueBits;
+    word.gateBits = tk.gateBits;
     word.onlyStart = tk.onlyStart;
     word.onlyId = tk.onlyId;
   }
 
   /** A number is its own key: no stemming, no leetspeak, no misspellings. */
   private numberKeys(surface: string): TokenKeys {
-    const anchors = this.lexicon.patternIndex.words.find(surface);
+    const found = this.lexicon.patternIndex.words.find(surface);
     // A number has no symbols: one lookup, not the word path of exactOf.
     const exact = this.lexicon.patternIndex.exactWords.get(surface) ?? null;
-    if (anchors === null && exact === null && !this.lexicon.numberKeys.has(surface)) return INERT;
+    if (found === null && exact === null && !this.lexicon.numberKeys.has(surface)) return INERT;
     return this.withStarts({
       keys: [surface],
       kinds: [0],
       ids: [],
-      anchors,
+      anchors: this.waking(found),
+      gateBits: this.gatesOf(found),
       exact,
       starts: null,
       startFactors: [],
@@ -217,11 +253,13 @@ export class LexiconMatcher {
   private wordKeys(surface: string): TokenKeys {
     const { trie, fuzzy } = this.lexicon;
     const primary = stem(surface);
+    const found = this.lexicon.patternIndex.words.find(surface);
     const result: TokenKeys = {
       keys: [primary],
       kinds: [0],
       ids: [],
-      anchors: this.lexicon.patternIndex.words.find(surface),
+      anchors: this.waking(found),
+      gateBits: this.gatesOf(found),
       exact: null,
       starts: null,
       startFactors: [],
@@ -248,6 +286,20 @@ export class LexiconMatcher {
     }
     result.exact = this.exactOf(surface, result.keys);
     return this.withStarts(result);
+  }
+
+  /** Of the word anchors found in a word, those that wake rule slots (the others only gate searches). */
+  private waking(found: number[] | null): number[] | null {
+    const { wordSlots } = this.lexicon.patternIndex;
+    const waking = found?.filter((id) => (wordSlots[id] as number[]).length > 0) ?? [];
+    return waking.length > 0 ? waking : null;
+  }
+
+  /** The gate bits of the word anchors found in a word. */
+  private gatesOf(found: number[] | null): number {
+    let bits = 0;
+    for (const id of found ?? []) bits |= this.gateBit[id] as number;
+    return bits;
   }
 
   /** Rule slots woken by this word as an "=word" anchor (see `PatternIndex.exactWords`), or null. */
@@ -308,6 +360,7 @@ export class LexiconMatcher {
     const keys = this.noteKeys;
     truncate(keys, tokens.length);
     let cueBits = 0;
+    let gateBits = 0;
     const note = ++this.notes;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
@@ -318,6 +371,7 @@ export class LexiconMatcher {
         if (w.keys === undefined) this.fill(w);
         keys[i] = w.keys as TokenKeys;
         cueBits |= w.cueBits;
+        gateBits |= w.gateBits;
         if ((w.reads & WordReads.WAKES) !== 0) this.wakeOnce(w.keys as TokenKeys, note);
         continue;
       }
@@ -325,6 +379,7 @@ export class LexiconMatcher {
       keys[i] = tk;
       // A spelled-out word ("d.o.b") is read as the detectors' regexes read it (rare: not cached).
       cueBits |= t.spelled ? spelledBits(this.wordBits, t.surface) : tk.cueBits;
+      gateBits |= tk.gateBits;
       if (tk.exact !== null || tk.anchors !== null) this.wakeOnce(tk, note);
     }
     const hits: Hit[] = [];
@@ -351,7 +406,7 @@ export class LexiconMatcher {
       }
       this.walk(tokens, keys, i, hits, masks);
     }
-    this.runPatterns(lower, text, tokens, keys, hits);
+    this.runPatterns(lower, text, tokens, keys, gateBits, hits);
     const out: Candidate[] = [];
     // One reading of the note for all its context checks, made only if one is needed.
     let reading: Reading | undefined;
@@ -383,14 +438,13 @@ export class LexiconMatcher {
     this.wake(tk);
   }
 
-  /** Marks the rule slots a word wakes ("=word" anchors) and the word anchors it holds. */
+  /** Marks the rule slots a word wakes ("=word" anchors and the word anchors it holds). */
   private wake(tk: TokenKeys): void {
-    const { awake, present } = this;
+    const { awake } = this;
     if (tk.exact !== null) for (const slot of tk.exact) awake.set(slot);
     if (tk.anchors === null) return;
     const { wordSlots } = this.lexicon.patternIndex;
     for (const id of tk.anchors) {
-      present.set(id);
       for (const slot of wordSlots[id] as number[]) awake.set(slot);
     }
   }
@@ -411,18 +465,21 @@ export class LexiconMatcher {
     return false;
   }
 
-  /** Runs the regexes whose anchors the note has, each shared regex once. */
+  /**
+   * Runs the regexes whose anchors the note has, each shared regex once. `gateBits`: the gate bits
+   * of the note's words.
+   */
   private runPatterns(
     lower: string,
     text: string,
     tokens: readonly Token[],
     keys: readonly TokenKeys[],
+    gateBits: number,
     hits: Hit[],
   ): void {
     const index = this.lexicon.patternIndex;
     if (index.slotCount === 0) return;
     const awake = this.awake;
-    const present = this.present;
     const wanted = this.wanted;
     // The words' anchors were marked as the words were read (`wake`).
     for (const slot of index.unanchored) awake.set(slot);
@@ -430,8 +487,8 @@ export class LexiconMatcher {
     const symbolSeen = this.symbolSeen;
     symbolSeen.fill(-1);
     for (let s = 0; s < index.substrings.length; s++) {
-      const { slots, gate } = index.substrings[s] as PatternIndex['substrings'][number];
-      if (gate !== -1 && !present.has(gate)) continue;
+      const gate = this.substringGates[s] as number;
+      if (gate !== 0 && (gateBits & gate) === 0) continue;
       const symbol = this.symbolOfSubstring[s] as number;
       if (symbol !== -1) {
         if (symbolSeen[symbol] === -1)
@@ -439,9 +496,8 @@ export class LexiconMatcher {
         if (symbolSeen[symbol] === 0) continue;
       }
       if (!containsLiteral(lower, this.substringSearch[s] as LiteralSearch)) continue;
-      for (const slot of slots) awake.set(slot);
+      for (const slot of (index.substrings[s] as PatternIndex['substrings'][number]).slots) awake.set(slot);
     }
-    present.clear();
     if (awake.list.length > 0) {
       for (const slot of awake.list) wanted.set(this.groupOfSlot[slot] as number);
       // In group order, whatever order they were woken in: findings must not depend on it.

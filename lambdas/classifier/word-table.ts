@@ -15,6 +15,7 @@ export interface Word {
    */
   reads: number;
   cueBits: number;
+  gateBits: number;
   onlyStart: number;
   onlyId: number;
 }
@@ -120,6 +121,7 @@ export class WordTable {
       keys: undefined,
       reads: 0,
       cueBits: 0,
+      gateBits: 0,
       onlyStart: -1,
       onlyId: -1,
     };
