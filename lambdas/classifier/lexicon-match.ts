@@ -134,15 +134,15 @@ export class LexiconMatcher {
   readonly words = new WordTable();
   /** The keys of the note being read, word by word. */
   private readonly noteKeys: TokenKeys[] = [];
-  /** Per-note scratch for `runPatterns`: the rule slots a note wakes, its word anchors, the pattern groups to run. */
+  /** Per-note scratch for `runPatterns`: the rule slots a note wakes and the pattern groups to run. */
   private readonly awake: NoteFlags;
+  private readonly wanted: NoteFlags;
   /**
    * Each word anchor's gate bit (0 if it gates no search), and each substring's gate as a bit (0:
    * ungated; past 31 gates, the rest go ungated: a gate may let too much through, never too little).
    */
   private readonly gateBit: Int32Array;
   private readonly substringGates: number[];
-  private readonly wanted: NoteFlags;
   /** The pattern group of each rule slot. */
   private readonly groupOfSlot: Int32Array;
   /** The distinct symbols the substring anchors name, each substring's one (-1: none), and per note whether it was seen. */
