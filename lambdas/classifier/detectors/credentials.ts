@@ -65,11 +65,13 @@ const CUED_WORD =
   /^(?:pass(?:words?|wd|codes?)?|pwd?|pins?|pincode|(?:door|gate|alarm|lock|entry|access|wifi|fi)?code|login|creds|credentials|apikey|secret|token)$/;
 const SLASH_WORD = /^(?:user|username|login|admin|root|u)$/;
 
-// "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X".
+// "pw is X", "password: X", "passcode X", "PIN (0917)", "door code … is 4719#", "admin / X". A
+// keyword that starts another is listed after it ("pin code" before "pins?"): the first that
+// matches is kept, and "pin" alone took "code" for the value of "pin code is 4719".
 // Matched on the lower-cased text (same length; a value is cut from the text by its offsets): a
 // regex without the i flag compares each character once, not in both cases.
 const CUED_VALUE =
-  /\b(?:passwords?|passwd|pass ?word|pwd|pw|passcodes?|pass ?code|pins?|pin ?code|(?:door|gate|alarm|lock|entry|access|wifi|wi-fi) ?code|login|creds|credentials|api ?key|secret|token)\b(?!-)(?:\s+(?:is|was|=)|\s*[:=(]|\s+for\s[^\n:=]{1,40}?\s(?:is|:))?\s*(?<value>[^\s"'()<>,;]{3,64})/dg;
+  /\b(?:passwords?|passwd|pass ?word|pwd|pw|passcodes?|pass ?code|pin ?code|pins?|(?:door|gate|alarm|lock|entry|access|wifi|wi-fi) ?code|login|creds|credentials|api ?key|secret|token)\b(?!-)(?:\s+(?:is|was|=)|\s*[:=(]|\s+for\s[^\n:=]{1,40}?\s(?:is|:))?\s*(?<value>[^\s"'()<>,;]{3,64})/dg;
 const SLASH_PAIR =
   /\b(?:user(?:name)?|login|admin|root|u)\b\s*[:=]?\s*(?:[^\s/]{1,40}\s*)?\/\s*(?<value>[^\s"'()<>,;]{4,64})/dg;
 

@@ -17,6 +17,8 @@ describe('credentials', () => {
     ['PASSWORD IS Xy7!kqTT for the VPN', ['Xy7!kqTT']],
     ['Username: Dana / Blue#Harbor9', ['Blue#Harbor9']],
     ['door code for the loading dock is 4719#, badge in', ['4719#']],
+    ['the pin code is 4719', ['4719']],
+    ['PIN code: 0917', ['0917']],
     ['key they pasted: sk_live_51Hx9QpLk2mZr7TbVw0aN3cE', ['sk_live_51Hx9QpLk2mZr7TbVw0aN3cE']],
     [
       'AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
