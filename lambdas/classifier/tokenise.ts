@@ -79,8 +79,10 @@ function flagsOf(lower: string, i: number): number {
  * scratch is valid only until the next `tokenise` with the same scratch.
  */
 export class TokenScratch {
+  /** The last note's tokens, reused in place for the next note's. */
   readonly tokens: Token[] = [];
-  readonly pool: Token[] = [];
+  /** Tokens cut from `tokens` when a note had fewer than the one before, to be reused. */
+  readonly spare: Token[] = [];
   /** The note's UTF-16 units, as the tokeniser reads them. */
   readonly units = new Utf16Units();
   /** Each word holding an ASCII digit, as start, end pairs in order: the number detectors read there. */
@@ -103,7 +105,7 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
   const digitWords = scratch?.digitWords;
   if (digitWords !== undefined) truncate(digitWords);
   const tokens: Token[] = scratch !== undefined ? scratch.tokens : [];
-  const pool = scratch?.pool;
+  const spare = scratch?.spare;
   let n = 0;
   const len = lower.length;
   let sentence = 0;
@@ -184,23 +186,25 @@ export function tokenise(lower: string, words?: WordTable, scratch?: TokenScratc
         ? words.wordAt(u, lower, start, end, code)
         : undefined;
     const surface = word !== undefined ? word.surface : lower.slice(start, end);
-    const reused = pool?.[n];
+    // The last note's token at this place, else a spare one, else a new one.
+    const reused = n < tokens.length ? (tokens[n] as Token) : spare?.pop();
     if (reused === undefined) {
-      const token: Token = { start, end, surface, sentence, spelled: false, word };
-      pool?.push(token);
-      tokens[n] = token;
+      tokens.push({ start, end, surface, sentence, spelled: false, word });
     } else {
       reused.start = start;
       reused.end = end;
       reused.surface = surface;
       reused.sentence = sentence;
       reused.word = word;
-      tokens[n] = reused;
+      if (n === tokens.length) tokens.push(reused);
     }
     n++;
     i = end;
   }
-  truncate(tokens, n);
+  while (tokens.length > n) {
+    const cut = tokens.pop() as Token;
+    spare?.push(cut);
+  }
   return spaced ? mergeSpacedLetters(tokens, lower) : tokens;
 }
 

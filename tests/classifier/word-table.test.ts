@@ -132,10 +132,15 @@ describe('TokenScratch', () => {
     const long = 'Dana is out. Call Priya re: the r e h a b plan, 4000 seats!';
     const short = 'Gus: ok.';
     expect(reused(long)).toEqual(fresh(long));
-    const first = scratch.pool[0];
+    const first = scratch.tokens[0];
+    const sixth = scratch.tokens[5];
     expect(reused(short)).toEqual(fresh(short));
-    expect(scratch.pool[0]).toBe(first);
+    expect(scratch.tokens[0]).toBe(first);
+    // The long note's tokens past the short one's are kept aside, and taken again for the next long one.
+    expect(scratch.spare).toContain(sixth);
     expect(reused(long)).toEqual(fresh(long));
+    expect(scratch.tokens).toContain(sixth);
+    expect(scratch.spare).toEqual([]);
   });
 
   it('reads a note longer than any before it, and one with a lone surrogate, whole', () => {
