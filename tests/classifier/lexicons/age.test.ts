@@ -11,6 +11,8 @@ const positives: [string, string][] = [
   ['Ann (45 y/o) is our champion.', '45 y/o'],
   ['The plant manager is 61 yrs old and very hands-on.', '61 yrs old'],
   ['A 67-year-old CFO who still uses a flip phone.', '67-year-old'],
+  ['Their buyer is a 34-year-old engineer, very technical.', '34-year-old'],
+  ['The owner was a 52-yr-old guy who hated contracts.', '52-yr-old'],
   ['Age 59, decision maker.', 'Age 59'],
   ['He just turned 65 and is eyeing retirement.', 'turned 65'],
   ["Owner's in his late 70s and hates email.", 'late 70s'],
@@ -36,6 +38,10 @@ const positives: [string, string][] = [
 // Ages of companies, systems and contracts, seniority titles, markets: no age finding.
 const negatives: string[] = [
   "They're a 40-year-old company with a 25-year-old ERP.",
+  'The plant is a 30-year-old facility, roof needs work.',
+  'Their ERP is a 25-year-old system nobody wants to touch.',
+  'HQ is a 20-year-old head office building downtown.',
+  'It is a 20-year-old user base, very loyal.',
   'Old version of their WMS is 11 years old, no vendor support.',
   'The building is 100 years old.',
   'Age of the hardware is the real driver.',
