@@ -36,7 +36,7 @@ export interface TokenKeys {
   anchors: number[] | null;
   /**
    * The word anchors inside this word that gate substring searches (`PatternIndex.substrings`),
-   * as bits (see `LexiconMatcher.gateBits`): ORed over a note's words like the cue bits, not marked
+   * as bits (see `gateBitsOf`): ORed over a note's words like the cue bits, not marked
    * one by one ("nt" of "want" gates "c*nt", "st" of "still" gates "st@rd": most notes hold both).
    */
   gateBits: number;
