@@ -1,13 +1,7 @@
 import type { CategoryId } from '../core/categories.js';
 import { contextAllows, type Reading } from './context-rules.js';
 import { spelledBits } from './detectors/word-cues.js';
-import type {
-  CompiledLexicon,
-  Mask,
-  PatternGroup,
-  PatternIndex,
-  Rule,
-} from './lexicon-compile.js';
+import type { CompiledLexicon, Mask, PatternGroup, PatternIndex, Rule } from './lexicon-compile.js';
 import { deLeet } from './lexicon-compile.js';
 import { NoteFlags } from './note-flags.js';
 import {
