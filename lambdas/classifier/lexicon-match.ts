@@ -46,12 +46,6 @@ export interface TokenKeys {
   startFactors: number[];
   /** No phrase ends at this word alone: a walk from it needs the next word to continue one. */
   startsNeedNext: boolean;
-  /**
-   * `mayGoOn` without its loops for the common word, read one way: its one start node (-1: none
-   * or several) and its one continuing key id (-1: none, -2: several).
-   */
-  onlyStart: number;
-  onlyId: number;
   /** The detectors' word cues this word satisfies (see detectors/word-cues.ts). */
   cueBits: number;
   /** The last note (`LexiconMatcher.notes`) whose regexes this word woke: a word met again wakes nothing new. */
@@ -67,6 +61,15 @@ const enum WordReads {
   NEEDS_NEXT = 2,
   /** The word wakes regexes (`exact` or `anchors`). */
   WAKES = 4,
+}
+
+/** The `WordReads` of a word's keys. */
+function readsOf(tk: TokenKeys): number {
+  return (
+    (tk.starts !== null ? WordReads.STARTS : 0) |
+    (tk.startsNeedNext ? WordReads.NEEDS_NEXT : 0) |
+    (tk.exact !== null || tk.anchors !== null ? WordReads.WAKES : 0)
+  );
 }
 
 /**
@@ -99,8 +102,6 @@ const INERT: TokenKeys = {
   starts: null,
   startFactors: [],
   startsNeedNext: true,
-  onlyStart: -1,
-  onlyId: -1,
   cueBits: 0,
   wokenIn: -1,
 };
@@ -194,15 +195,13 @@ export class LexiconMatcher {
     });
   }
 
-  /** A token's keys: from its interned word if it has one, else looked up by its surface. */
-  private keysOf(surface: string, word: Word | undefined): TokenKeys {
-    if (word !== undefined) return this.keysOfWord(word);
-    // Long numbers (ticket numbers, ids) come without a word: there are too many to keep.
+  /**
+   * The keys of a token without a word: a long number (ticket numbers, ids: too many to keep) is
+   * looked up by itself, a merged spelled-out word is interned here.
+   */
+  private keysOfWordless(surface: string): TokenKeys {
     if (isNumber(surface)) return this.numberKeys(surface);
-    return this.keysOfWord(this.words.word(surface));
-  }
-
-  private keysOfWord(word: Word): TokenKeys {
+    const word = this.words.word(surface);
     if (word.keys === undefined) this.fill(word);
     return word.keys as TokenKeys;
   }
@@ -211,14 +210,13 @@ export class LexiconMatcher {
   private fill(word: Word): void {
     const tk = isNumber(word.surface) ? this.numberKeys(word.surface) : this.wordKeys(word.surface);
     word.keys = tk;
-    word.reads =
-      (tk.starts !== null ? WordReads.STARTS : 0) |
-      (tk.startsNeedNext ? WordReads.NEEDS_NEXT : 0) |
-      (tk.exact !== null || tk.anchors !== null ? WordReads.WAKES : 0);
+    word.reads = readsOf(tk);
     word.cueBits = tk.cueBits;
     word.gateBits = tk.gateBits;
-    word.onlyStart = tk.onlyStart;
-    word.onlyId = tk.onlyId;
+    // A word read one way (most are) has one start node and one key id that may continue a phrase.
+    word.onlyStart = tk.starts?.length === 1 ? (tk.starts[0] as number) : -1;
+    const continuing = tk.ids.filter((id) => id !== -1);
+    word.onlyId = continuing.length === 0 ? -1 : continuing.length === 1 ? (continuing[0] as number) : -2;
   }
 
   /** A number is its own key: no stemming, no leetspeak, no misspellings. */
@@ -237,8 +235,6 @@ export class LexiconMatcher {
       starts: null,
       startFactors: [],
       startsNeedNext: true,
-      onlyStart: -1,
-      onlyId: -1,
       cueBits: 0,
       wokenIn: -1,
     });
@@ -258,8 +254,6 @@ export class LexiconMatcher {
       starts: null,
       startFactors: [],
       startsNeedNext: true,
-      onlyStart: -1,
-      onlyId: -1,
       cueBits: this.wordBits(surface),
       wokenIn: -1,
     };
@@ -326,9 +320,6 @@ export class LexiconMatcher {
       tk.startFactors.push(KIND_CONFIDENCE[tk.kinds[k] as KeyKind]);
     }
     if (tk.ids.every((id) => id === -1)) tk.ids = [];
-    if (tk.starts?.length === 1) tk.onlyStart = tk.starts[0] as number;
-    const continuing = tk.ids.filter((id) => id !== -1);
-    tk.onlyId = continuing.length === 0 ? -1 : continuing.length === 1 ? (continuing[0] as number) : -2;
     return tk;
   }
 
@@ -369,12 +360,12 @@ export class LexiconMatcher {
         if ((w.reads & WordReads.WAKES) !== 0) this.wakeOnce(w.keys as TokenKeys, note);
         continue;
       }
-      const tk = this.keysOf(t.surface, undefined);
+      const tk = this.keysOfWordless(t.surface);
       keys[i] = tk;
       // A spelled-out word ("d.o.b") is read as the detectors' regexes read it (rare: not cached).
       cueBits |= t.spelled ? spelledBits(this.wordBits, t.surface) : tk.cueBits;
       gateBits |= tk.gateBits;
-      if (tk.exact !== null || tk.anchors !== null) this.wakeOnce(tk, note);
+      if ((readsOf(tk) & WordReads.WAKES) !== 0) this.wakeOnce(tk, note);
     }
     const hits: Hit[] = [];
     const masks: MaskHit[] = [];
@@ -394,9 +385,10 @@ export class LexiconMatcher {
           } else if (!this.mayGoOn(keys[i] as TokenKeys, keys[i + 1])) continue;
         }
       } else {
-        const tk = keys[i] as TokenKeys;
-        if (tk.starts === null) continue;
-        if (tk.startsNeedNext && !this.mayGoOn(tk, keys[i + 1])) continue;
+        const reads = readsOf(keys[i] as TokenKeys);
+        if ((reads & WordReads.STARTS) === 0) continue;
+        if ((reads & WordReads.NEEDS_NEXT) !== 0 && !this.mayGoOn(keys[i] as TokenKeys, keys[i + 1]))
+          continue;
       }
       this.walk(tokens, keys, i, hits, masks);
     }
@@ -445,10 +437,7 @@ export class LexiconMatcher {
 
   /** Might a phrase starting at a word go on into the next word (`next`, if any)? */
   private mayGoOn(tk: TokenKeys, next: TokenKeys | undefined): boolean {
-    if (next === undefined) return false;
-    const id = next.onlyId;
-    if (id === -1) return false;
-    if (id >= 0 && tk.onlyStart !== -1) return mayPair(this.lexicon.trie.arrays, tk.onlyStart, id);
+    if (next === undefined || next.ids.length === 0) return false;
     const starts = tk.starts as number[];
     for (let s = 0; s < starts.length; s++) {
       for (let k = 0; k < next.ids.length; k++) {

@@ -16,7 +16,9 @@ export interface Word {
   reads: number;
   cueBits: number;
   gateBits: number;
+  /** For a word read one way: its one phrase start node (-1: none or several)... */
   onlyStart: number;
+  /** ... and its one key id that may continue a phrase (-1: none, -2: several). */
   onlyId: number;
 }
 
